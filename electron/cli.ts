@@ -1,0 +1,156 @@
+/**
+ * The command line of interfaces.md §1. A thin shell: every command calls the same modules the app uses.
+ * Exit codes: 0 done (even with per-file problems), 2 bad arguments or unusable input, 1 internal failure.
+ */
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAppServices } from './app-services';
+import { appRoot, bundledCorpusDir, defaultUserDataDir } from './app-paths';
+import { annotateCorpus, CorpusInputError } from './corpus/annotate-corpus';
+import { ManifestError } from './corpus/manifest';
+import { exportData } from './export/data';
+import { startServer } from './serve/server';
+import { ensureRendererBuilt } from './serve/ensure-renderer';
+import { openStore } from './store/database';
+import { StoreReadError } from './store/durable-json-file';
+import { Repository } from './store/repository';
+import { StoreLockedError } from './store/store-lock';
+import { tagJsonLines } from './tag-jsonl';
+
+class UsageError extends Error {}
+
+const USAGE = `Usage:
+  cli annotate <corpus-dir> --store <store.json> [--manifest <file.csv>] [--jobs N]
+  cli export <store.json> --format json|csv|timelinejs [--out FILE]
+  cli tag --jsonl < requests.jsonl > answers.jsonl
+  cli serve [--store <store.json>] [--port N]`;
+
+const err = (s: string): void => void process.stderr.write(`${s}\n`);
+
+function positiveInt(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--${name} must be a whole number, got "${v}"`);
+  return n;
+}
+
+async function requireDir(dir: string): Promise<void> {
+  const st = await stat(dir).catch(() => null);
+  if (!st?.isDirectory()) throw new UsageError(`corpus folder not found: ${dir}`);
+}
+
+async function cmdAnnotate(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { store: { type: 'string' }, manifest: { type: 'string' }, jobs: { type: 'string' } } });
+  const dir = positionals[0];
+  if (!dir || positionals.length > 1) throw new UsageError('annotate takes one corpus folder');
+  if (!values.store) throw new UsageError('annotate needs --store <store.json>');
+  positiveInt(values.jobs, 'jobs');
+  await requireDir(dir);
+  if (values.manifest && !(await stat(values.manifest).catch(() => null))?.isFile()) throw new UsageError(`manifest not found: ${values.manifest}`);
+  const store = await openStore(values.store);
+  try {
+    const repo = new Repository(store);
+    let lastFile = '';
+    const summary = await annotateCorpus(dir, repo, {
+      ...(values.manifest ? { manifestFile: values.manifest } : {}),
+      onProgress: (p) => {
+        if (p.phase === 'annotate' && p.file && p.file !== lastFile && process.stderr.isTTY !== undefined) {
+          lastFile = p.file;
+          err(`[${p.done + 1}/${p.total}] ${p.file}`);
+        }
+      },
+    });
+    for (const p of summary.problems) err(`problem: ${p.file}: ${p.code}: ${p.message}`);
+    process.stdout.write(
+      `annotated ${summary.documents} documents (${summary.annotated} new, ${summary.reused} unchanged) → ${summary.events} events, ${summary.timexes} time expressions, ${summary.problems.length} problems in ${summary.ms} ms → ${store.file}\n`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+async function cmdExport(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, scale: { type: 'string' } } });
+  const storeFile = positionals[0];
+  if (!storeFile) throw new UsageError('export takes a store file');
+  const format = values.format;
+  if (format === 'pdf' || format === 'png') throw new UsageError(`--format ${format} is not available in this version yet (json, csv, timelinejs are)`);
+  if (format !== 'json' && format !== 'csv' && format !== 'timelinejs') throw new UsageError('--format must be json, csv or timelinejs');
+  if (!(await stat(storeFile).catch(() => null))?.isFile()) throw new UsageError(`store not found: ${storeFile}`);
+  // Reading needs no lock: exports never write the store.
+  const store = await openStore(storeFile, { lock: false });
+  try {
+    const out = exportData(new Repository(store).eventsExport(), format);
+    if (values.out) {
+      await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
+      await writeFile(values.out, out.text);
+      err(`wrote ${values.out}`);
+    } else process.stdout.write(out.text);
+  } finally {
+    await store.close();
+  }
+}
+
+async function cmdServe(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { store: { type: 'string' }, port: { type: 'string' } } });
+  const port = positiveInt(values.port, 'port') ?? 0;
+  const root = appRoot();
+  const staticDir = await ensureRendererBuilt(root, err);
+  const storeFile = values.store ?? path.join(defaultUserDataDir(), 'store.json');
+  const services = await createAppServices({ storeFile, defaultCorpusDir: bundledCorpusDir(root) });
+  const server = await startServer({ services, staticDir, port });
+  process.stdout.write(`${server.url}\n`);
+  err(`serving ${storeFile} on 127.0.0.1 only; press Ctrl+C to stop`);
+  const stop = async (): Promise<void> => {
+    await server.close();
+    await services.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'annotate':
+        await cmdAnnotate(rest);
+        return 0;
+      case 'export':
+        await cmdExport(rest);
+        return 0;
+      case 'tag':
+        if (!rest.includes('--jsonl')) throw new UsageError('tag needs --jsonl');
+        await tagJsonLines(process.stdin, process.stdout);
+        return 0;
+      case 'serve':
+        await cmdServe(rest);
+        return -1; // keeps running
+      case undefined:
+      case '--help':
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${cmd}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof CorpusInputError || e instanceof ManifestError || e instanceof StoreReadError || e instanceof StoreLockedError) {
+      err(`chronolens: ${e.message}`);
+      if (e instanceof UsageError) err(USAGE);
+      return 2;
+    }
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`chronolens: ${(e as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    err(`chronolens: internal error: ${(e as Error).stack ?? String(e)}`);
+    return 1;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  if (code >= 0) process.exitCode = code;
+});

@@ -1,0 +1,78 @@
+/**
+ * Walks a corpus folder. We walk ourselves with lstat and a set of visited real paths because
+ * fs.readdir({recursive:true}) follows symlinked folders into loops (pitfalls.md).
+ */
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileProblem } from '../../shared/model';
+
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md'] as const;
+
+export interface ScannedFile {
+  /** Absolute path. */
+  abs: string;
+  /** Relative to the corpus root, forward slashes. */
+  rel: string;
+  size: number;
+}
+
+export interface ScanResult {
+  files: ScannedFile[];
+  problems: FileProblem[];
+}
+
+const toRel = (root: string, abs: string): string => path.relative(root, abs).split(path.sep).join('/');
+
+export function isSupported(file: string): boolean {
+  return (SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase());
+}
+
+/** Lists supported files under `root` (sorted by relative path); everything else is reported, never silently dropped. */
+export async function scanCorpus(root: string): Promise<ScanResult> {
+  const files: ScannedFile[] = [];
+  const problems: FileProblem[] = [];
+  const visited = new Set<string>();
+
+  async function walk(dir: string): Promise<void> {
+    let real: string;
+    try {
+      real = await realpath(dir);
+    } catch (e) {
+      problems.push({ file: toRel(root, dir), code: 'vanished', message: `folder disappeared during the scan: ${String(e)}` });
+      return;
+    }
+    if (visited.has(real)) {
+      problems.push({ file: toRel(root, dir), code: 'loop', message: 'folder already scanned (symbolic link loop); skipped' });
+      return;
+    }
+    visited.add(real);
+    let names: string[];
+    try {
+      names = (await readdir(dir)).sort();
+    } catch (e) {
+      problems.push({ file: toRel(root, dir) || '.', code: 'unreadable', message: `cannot list folder: ${(e as Error).message}` });
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const abs = path.join(dir, name);
+      const rel = toRel(root, abs);
+      let st;
+      try {
+        st = await lstat(abs);
+        if (st.isSymbolicLink()) st = await stat(abs);
+      } catch (e) {
+        problems.push({ file: rel, code: 'vanished', message: `cannot stat (removed or broken link): ${(e as Error).message}` });
+        continue;
+      }
+      if (st.isDirectory()) await walk(abs);
+      else if (!st.isFile()) continue;
+      else if (name.toLowerCase() === 'manifest.csv') continue;
+      else if (!isSupported(name)) problems.push({ file: rel, code: 'unsupported', message: `unsupported file type ${path.extname(name) || '(none)'}; skipped` });
+      else files.push({ abs, rel, size: st.size });
+    }
+  }
+
+  await walk(root);
+  return { files, problems };
+}

@@ -1,0 +1,74 @@
+/** Data exports: JSON (interfaces.md §4), CSV (one row per event) and TimelineJS JSON. */
+import type { EventsExport } from '../../shared/model';
+import type { ExportDataFormat, ExportedData } from '../../shared/ipc/contract';
+import { timexInterval } from '../../shared/timex';
+
+const CSV_COLUMNS = ['event_id', 'date', 'mod', 'certainty', 'start', 'end', 'label', 'sentence', 'document', 'file', 'lang', 'published'] as const;
+
+function csvCell(v: string): string {
+  // Quote everything that could break a row; neutralise spreadsheet formulas in untrusted article text.
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(data: EventsExport): string {
+  const docs = new Map(data.documents.map((d) => [d.id, d]));
+  const rows = [CSV_COLUMNS.join(',')];
+  for (const e of data.events) {
+    const d = docs.get(e.doc);
+    rows.push(
+      [e.id, e.date.value, e.date.mod ?? '', e.date.certainty, e.date.start ?? '', e.date.end ?? '', e.label, e.text, d?.title ?? '', d?.file ?? '', d?.lang ?? '', d?.published.value ?? '']
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  // BOM so spreadsheet programs open Arabic as UTF-8.
+  return `\uFEFF${rows.join('\r\n')}\r\n`;
+}
+
+interface TjsDate {
+  year: number;
+  month?: number;
+  day?: number;
+  display_date?: string;
+}
+
+function tjsDate(day: string, precision: string): TjsDate {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  if (precision === 'year' || precision === 'decade') return { year: y };
+  if (precision === 'day') return { year: y, month: m, day: d };
+  return { year: y, month: m };
+}
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Knight Lab TimelineJS 3 JSON; its text fields are HTML, so article text is escaped. */
+export function toTimelineJs(data: EventsExport): string {
+  const docs = new Map(data.documents.map((d) => [d.id, d]));
+  const events = data.events.flatMap((e) => {
+    const iv = timexInterval(e.date.value);
+    if (!iv || !e.date.start || !e.date.end) return [];
+    const doc = docs.get(e.doc);
+    return [
+      {
+        unique_id: e.id,
+        start_date: tjsDate(e.date.start, iv.precision),
+        ...(e.date.start !== e.date.end ? { end_date: tjsDate(e.date.end, iv.precision) } : {}),
+        text: { headline: escapeHtml(e.label), text: `<p dir="auto">${escapeHtml(e.text)}</p><p><em>${escapeHtml(doc?.title ?? '')}</em> (${escapeHtml(doc?.published.value ?? 'undated')}) · date ${e.date.certainty}</p>` },
+        group: doc?.title ?? e.doc,
+      },
+    ];
+  });
+  return `${JSON.stringify({ title: { text: { headline: 'Chronolens timeline', text: `${events.length} events from ${data.documents.length} documents` } }, events }, null, 2)}\n`;
+}
+
+export function exportData(data: EventsExport, format: ExportDataFormat): ExportedData {
+  switch (format) {
+    case 'json':
+      return { fileName: 'chronolens-events.json', mime: 'application/json', text: `${JSON.stringify(data, null, 2)}\n` };
+    case 'csv':
+      return { fileName: 'chronolens-events.csv', mime: 'text/csv;charset=utf-8', text: toCsv(data) };
+    case 'timelinejs':
+      return { fileName: 'chronolens-timelinejs.json', mime: 'application/json', text: toTimelineJs(data) };
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The security policy as plain data and pure functions (pitfalls.md): unit-tested here, wired by the thin shell.
+ */
+
+/** Strict CSP for the renderer: only our own bundled code, styles and fonts; no remote anything. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // vis-timeline and React set element styles; inline <style> is needed by vis-timeline's runtime CSS.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The custom scheme the packaged renderer is served from. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'chronolens';
+export const APP_ORIGIN_URL = `${APP_SCHEME}://${APP_HOST}/`;
+
+/**
+ * True when `url` is our own renderer. Compare protocol and host, not origin: for custom schemes
+ * `new URL(u).origin` is "null" (pitfalls.md).
+ */
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** Navigation away from the app is always denied: article links never open inside the app window. */
+export function allowNavigation(url: string): boolean {
+  return isAppUrl(url);
+}
+
+/** Secure BrowserWindow webPreferences (kept as data so a test can assert every flag). */
+export function secureWebPreferences(preload: string) {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  } as const;
+}
