@@ -4,7 +4,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileProblem } from '../../shared/model';
 import type { AnnotateProgress, AnnotateSummary } from '../../shared/ipc/contract';
 import { annotateDocument, type AnnotatedDocument } from '../annotate/annotate-document';
 import type { Repository } from '../store/repository';

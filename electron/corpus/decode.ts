@@ -38,15 +38,23 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
 
-  // UTF-16 without BOM: many NULs in alternating positions.
-  const sample = bytes.subarray(0, 4096);
-  let nulEven = 0;
-  let nulOdd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? nulEven++ : nulOdd++);
+  // UTF-16 without BOM: the high byte of each code unit is mostly 0x00 (Latin) or 0x06 (Arabic), always at the
+  // same parity. Checked before UTF-8 because Arabic UTF-16 has no NULs and passes a strict UTF-8 decode.
+  const sample = bytes.subarray(0, 4096 - (Math.min(bytes.length, 4096) % 2));
+  let highEven = 0;
+  let highOdd = 0;
+  let nul = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b === 0) nul++;
+    if (b !== 0 && b !== 0x06) continue;
+    if (i % 2 === 0) highEven++;
+    else highOdd++;
+  }
   const half = sample.length / 2;
-  if (nulOdd > half * 0.3 && nulEven < half * 0.05) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
-  if (nulEven > half * 0.3 && nulOdd < half * 0.05) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
-  if (nulEven + nulOdd > 0) throw new DecodeError('binary', 'the file contains NUL bytes: binary, not text');
+  if (half >= 2 && highOdd > half * 0.6 && highEven < half * 0.05) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+  if (half >= 2 && highEven > half * 0.6 && highOdd < half * 0.05) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+  if (nul > 0) throw new DecodeError('binary', 'the file contains NUL bytes: binary, not text');
 
   const utf8 = tryDecode(bytes, 'utf-8', true);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };

@@ -72,10 +72,11 @@ export function splitFrontMatter(text: string): { meta: FileMeta; body: string }
     return { meta: {}, body: text };
   }
   if (typeof data !== 'object' || data === null) return { meta: {}, body: text };
-  let meta: FileMeta = {};
+  let meta: FileMeta;
   try {
     meta = metaFrom(data as Record<string, unknown>, 'front matter');
   } catch {
+    // A malformed front-matter date is ignored here; the manifest or file name may still date the file.
     meta = {};
   }
   return { meta, body: text.slice(m[0].length) };

@@ -19,17 +19,23 @@ export interface StoreLock {
   release(): Promise<void>;
 }
 
+// Locks this process holds: a second open from the same process is refused too.
+const held = new Set<string>();
+
 export async function lockStore(storeFile: string): Promise<StoreLock> {
   const lockFile = `${storeFile}.lock`;
+  if (held.has(lockFile)) throw new StoreLockedError(`the store ${storeFile} is already open in this process`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fh = await open(lockFile, 'wx');
       await fh.writeFile(String(process.pid));
       await fh.close();
+      held.add(lockFile);
       let released = false;
       const release = async (): Promise<void> => {
         if (released) return;
         released = true;
+        held.delete(lockFile);
         await rm(lockFile, { force: true });
       };
       return { release };

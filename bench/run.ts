@@ -1,0 +1,81 @@
+/**
+ * `npm run bench`: measured numbers, not timed tests. Each entry prints one line and the run writes
+ * bench/results/latest.json. Pick entries by name: `npm run bench -- annotate`.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { annotateCorpus } from '../electron/corpus/annotate-corpus';
+import { openStore } from '../electron/store/database';
+import { Repository } from '../electron/store/repository';
+import { generateCorpus, loadSentencePools } from './generate-corpus';
+
+interface Entry {
+  name: string;
+  run: () => Promise<Record<string, number | string>>;
+}
+
+function peakRssSampler(): { stop: () => number } {
+  let peak = process.memoryUsage().rss;
+  const t = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  return {
+    stop: () => {
+      clearInterval(t);
+      return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
+
+const mb = (b: number): number => Math.round((b / 1048576) * 10) / 10;
+
+const entries: Entry[] = [
+  {
+    name: 'annotate',
+    run: async () => {
+      const n = Number(process.env.BENCH_DOCS ?? 2000);
+      const tmp = await mkdtemp(path.join(os.tmpdir(), 'chronolens-bench-'));
+      try {
+        const corpus = path.join(tmp, 'corpus');
+        const gen = await generateCorpus({ out: corpus, count: n, pools: await loadSentencePools('assets/corpus'), seed: 42 });
+        const store = await openStore(path.join(tmp, 'store.json'));
+        const repo = new Repository(store);
+        const mem = peakRssSampler();
+        const t0 = performance.now();
+        const first = await annotateCorpus(corpus, repo);
+        const firstMs = performance.now() - t0;
+        const t1 = performance.now();
+        const again = await annotateCorpus(corpus, repo);
+        const againMs = performance.now() - t1;
+        const peak = mem.stop();
+        await store.close();
+        return {
+          documents: first.documents,
+          corpusMB: mb(gen.bytes),
+          events: first.events,
+          timexes: first.timexes,
+          firstRunMs: Math.round(firstMs),
+          docsPerSec: Math.round(first.documents / (firstMs / 1000)),
+          MBPerSec: Math.round((gen.bytes / 1048576 / (firstMs / 1000)) * 100) / 100,
+          unchangedRerunMs: Math.round(againMs),
+          rerunReused: again.reused,
+          peakRssMB: mb(peak),
+        };
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+    },
+  },
+];
+
+const wanted = process.argv.slice(2);
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length };
+for (const e of entries) {
+  if (wanted.length && !wanted.includes(e.name)) continue;
+  const r = await e.run();
+  results[e.name] = r;
+  console.log(`${e.name}: ${Object.entries(r).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+}
+await mkdir('bench/results', { recursive: true });
+await writeFile('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,95 @@
+/**
+ * Proleptic Gregorian arithmetic on plain numbers (UTC, never the machine clock) and TIMEX3 value formatting.
+ */
+import type { Season, Unit } from './types';
+
+export interface Ymd { y: number; m: number; d: number }
+
+const DAY_MS = 86400000;
+
+export function toDays(y: number, m: number, d: number): number {
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+export function fromDays(n: number): Ymd {
+  const dt = new Date(n * DAY_MS);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function validDay(y: number | null, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= (y === null ? [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]! : daysInMonth(y, m));
+}
+
+/** ISO weekday: 1 = Monday .. 7 = Sunday. */
+export function weekdayOf(days: number): number {
+  // 1970-01-01 was a Thursday (4).
+  return ((((days + 3) % 7) + 7) % 7) + 1;
+}
+
+export function isoWeek(days: number): { y: number; w: number } {
+  const thursday = days - weekdayOf(days) + 4;
+  const ty = fromDays(thursday).y;
+  const w = Math.floor((thursday - toDays(ty, 1, 1)) / 7) + 1;
+  return { y: ty, w };
+}
+
+export function pad(n: number, width: number): string {
+  const s = String(Math.abs(n));
+  return (n < 0 ? '-' : '') + (s.length >= width ? s : '0'.repeat(width - s.length) + s);
+}
+
+export function yearStr(y: number | null): string {
+  return y === null ? 'XXXX' : pad(y, 4);
+}
+
+export function fmtDay(y: number | null, m: number | null, d: number | null): string {
+  return `${yearStr(y)}-${m === null ? 'XX' : pad(m, 2)}-${d === null ? 'XX' : pad(d, 2)}`;
+}
+
+export function fmtDays(days: number): string {
+  const { y, m, d } = fromDays(days);
+  return fmtDay(y, m, d);
+}
+
+export function fmtWeek(days: number): string {
+  const { y, w } = isoWeek(days);
+  return `${pad(y, 4)}-W${pad(w, 2)}`;
+}
+
+export function fmtMonth(y: number | null, m: number): string {
+  return `${yearStr(y)}-${pad(m, 2)}`;
+}
+
+export const SEASON_START: Record<Season, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+export const SEASON_END: Record<Season, number> = { SP: 5, SU: 8, FA: 11, WI: 14 };
+
+/** Moves a (year, month) by n months. */
+export function addMonths(y: number, m: number, n: number): { y: number; m: number } {
+  const idx = y * 12 + (m - 1) + n;
+  return { y: Math.floor(idx / 12), m: (idx % 12) + 1 };
+}
+
+export function durationValue(n: number | null, unit: Unit): string {
+  const count = n === null ? 'X' : String(n);
+  if (unit === 'Q') return `P${n === null ? 'X' : String(n * 3)}M`;
+  if (unit === 'H') return `P${n === null ? 'X' : String(n * 6)}M`;
+  return `P${count}${unit}`;
+}
+
+/** Parses 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' (a time part after 'T' is ignored). */
+export function parseRef(ref: string | null): { y: number; m: number | null; d: number | null } | null {
+  if (!ref) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(ref.trim());
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = m[2] ? Number(m[2]) : null;
+  const d = m[3] ? Number(m[3]) : null;
+  if (mo !== null && (mo < 1 || mo > 12)) return { y, m: null, d: null };
+  if (mo !== null && d !== null && !validDay(y, mo, d)) return { y, m: mo, d: null };
+  return { y, m: mo, d };
+}

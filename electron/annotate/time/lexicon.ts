@@ -1,0 +1,153 @@
+/**
+ * Compiles a language pack into lookup tables and turns tokens into feature-carrying items,
+ * merging fixed multi-word phrases into single items. Linear in the number of tokens.
+ */
+import { cliticVariants, normalizeWord } from './normalize';
+import { tokenize, type Token } from './tokenize';
+import type { Feature, LangPack } from './types';
+
+export interface Item extends Token {
+  feat: Feature;
+}
+
+interface PhraseNode {
+  next: Map<string, PhraseNode>;
+  feat?: Feature;
+}
+
+export interface Lexicon {
+  pack: LangPack;
+  words: Map<string, Feature>;
+  phrases: PhraseNode;
+  ordinalSuffixes: Set<string>;
+  decadeSuffixes: Set<string>;
+  futureEndings: string[];
+  futureExceptions: Set<string>;
+}
+
+function add(words: Map<string, Feature>, w: string, f: Feature): void {
+  const key = normalizeWord(w);
+  const old = words.get(key);
+  words.set(key, old ? { ...old, ...f } : { ...f });
+}
+
+function addAll(words: Map<string, Feature>, list: readonly string[] | undefined, f: Feature): void {
+  for (const w of list ?? []) add(words, w, f);
+}
+
+function phraseKeys(text: string): string[] {
+  return tokenize(text).map((t) => t.norm);
+}
+
+export function compileLexicon(pack: LangPack): Lexicon {
+  const words = new Map<string, Feature>();
+  const amb = new Set((pack.ambiguousMonths ?? []).map(normalizeWord));
+  const ambS = new Set((pack.ambiguousSeasons ?? []).map(normalizeWord));
+  for (const [w, m] of Object.entries(pack.months)) add(words, w, amb.has(normalizeWord(w)) ? { month: m, ambiguous: true } : { month: m });
+  for (const [w, d] of Object.entries(pack.weekdays)) add(words, w, { weekday: d });
+  for (const [w, s] of Object.entries(pack.seasons)) add(words, w, ambS.has(normalizeWord(w)) ? { season: s, ambiguous: true } : { season: s });
+  for (const [w, u] of Object.entries(pack.units)) add(words, w, { unit: u });
+  for (const [w, u] of Object.entries(pack.pluralUnits)) add(words, w, { unit: u, plural: true });
+  for (const [w, u] of Object.entries(pack.dualUnits ?? {})) add(words, w, { unit: u, plural: true, count: 2 });
+  for (const [w, n] of Object.entries(pack.numbers)) add(words, w, { num: n });
+  addAll(words, pack.quantifiers, { quant: true });
+  for (const [w, n] of Object.entries(pack.ordinals)) add(words, w, { ord: n });
+  addAll(words, pack.ordinalTeens, { ordTeen: true });
+  for (const [w, n] of Object.entries(pack.rel)) add(words, w, { rel: n });
+  for (const [w, n] of Object.entries(pack.anaph)) add(words, w, { anaph: n });
+  for (const [w, n] of Object.entries(pack.dayWords)) add(words, w, { dayWord: n });
+  for (const [w, s] of Object.entries(pack.shifts ?? {})) add(words, w, { shift: s });
+  for (const [w, m] of Object.entries(pack.mods)) add(words, w, { mod: m });
+  for (const [w, v] of Object.entries(pack.vague)) add(words, w, { vague: v });
+  addAll(words, pack.yearWords, { yearWord: true });
+  addAll(words, pack.monthNouns, { monthNoun: true });
+  addAll(words, pack.dayNouns, { dayNoun: true });
+  addAll(words, pack.strongCues, { cue: 'strong' });
+  addAll(words, pack.weakCues, { cue: 'weak' });
+  addAll(words, pack.connectors, { connector: true });
+  addAll(words, pack.fillers, { filler: true });
+  addAll(words, pack.agoBefore, { agoBefore: true });
+  addAll(words, pack.agoAfter, { agoAfter: true });
+  addAll(words, pack.inFuture, { inFuture: true });
+  addAll(words, pack.futureMarkers, { future: true });
+  addAll(words, pack.decadeWords, { decadeWord: true });
+  addAll(words, pack.centuryWords, { century: true });
+
+  const root: PhraseNode = { next: new Map() };
+  for (const p of pack.phrases) {
+    let node = root;
+    for (const k of phraseKeys(p.text)) {
+      let nx = node.next.get(k);
+      if (!nx) {
+        nx = { next: new Map() };
+        node.next.set(k, nx);
+      }
+      node = nx;
+    }
+    node.feat = { ...(node.feat ?? {}), ...p.feat };
+  }
+  return {
+    pack,
+    words,
+    phrases: root,
+    ordinalSuffixes: new Set(pack.ordinalSuffixes.map(normalizeWord)),
+    decadeSuffixes: new Set((pack.decadeSuffixes ?? []).map(normalizeWord)),
+    futureEndings: (pack.futureEndings ?? []).map(normalizeWord),
+    futureExceptions: new Set((pack.futureEndingExceptions ?? []).map(normalizeWord)),
+  };
+}
+
+/** The forms under which a token is looked up (Arabic clitics stripped). */
+function variants(lex: Lexicon, t: Token): string[] {
+  return lex.pack.clitics && t.kind === 'w' ? cliticVariants(t.norm) : [t.norm];
+}
+
+function lookupWord(lex: Lexicon, t: Token): Feature {
+  if (t.kind !== 'w') return {};
+  for (const v of variants(lex, t)) {
+    const f = lex.words.get(v);
+    if (f) return f;
+  }
+  return {};
+}
+
+const MAX_PHRASE = 8;
+
+/** Tokens -> items: fixed phrases merged (longest first), every item with its features. */
+export function itemize(lex: Lexicon, text: string): Item[] {
+  const toks = tokenize(text);
+  const items: Item[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    let best = -1;
+    let bestFeat: Feature | undefined;
+    for (const v of variants(lex, t)) {
+      let node = lex.phrases.next.get(v);
+      let j = i;
+      while (node) {
+        if (node.feat && j > best) {
+          best = j;
+          bestFeat = node.feat;
+        }
+        j++;
+        if (j >= toks.length || j - i >= MAX_PHRASE) break;
+        node = node.next.get(toks[j]!.norm);
+      }
+    }
+    if (best > i && bestFeat) {
+      const last = toks[best]!;
+      items.push({ ...t, kind: 'w', end: last.end, norm: toks.slice(i, best + 1).map((x) => x.norm).join(' '), feat: bestFeat });
+      i = best + 1;
+      continue;
+    }
+    if (best === i && bestFeat) {
+      items.push({ ...t, feat: { ...lookupWord(lex, t), ...bestFeat } });
+      i++;
+      continue;
+    }
+    items.push({ ...t, feat: lookupWord(lex, t) });
+    i++;
+  }
+  return items;
+}

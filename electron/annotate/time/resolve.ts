@@ -1,0 +1,172 @@
+/**
+ * News-mode anchoring: turns a DateSem into a TIMEX3 value using the reference date, the sentence's tense
+ * and the last date mentioned (for anaphora). Unknown parts become X; the machine clock is never read.
+ */
+import {
+  addMonths, fmtDay, fmtDays, fmtMonth, fmtWeek, fromDays, pad, SEASON_END, SEASON_START, toDays, validDay,
+  weekdayOf, yearStr,
+} from './calendar';
+import type { DateSem, YearSpec } from './sem';
+
+export interface RefDate { y: number; m: number | null; d: number | null }
+
+/** The last date mentioned: as much of it as is known. */
+export interface Anchor { y: number; m: number | null; d: number | null }
+
+export interface ResolveCtx {
+  ref: RefDate | null;
+  anchor: Anchor | null;
+  /** The sentence speaks of the future. */
+  future: boolean;
+}
+
+export interface Resolved {
+  value: string;
+  /** What later anaphora may use; null when the value has unknown parts. */
+  anchor: Anchor | null;
+}
+
+function yearOf(spec: YearSpec, ctx: ResolveCtx): number | null {
+  if ('abs' in spec) return spec.abs;
+  if ('rel' in spec) return ctx.ref ? ctx.ref.y + spec.rel : null;
+  const base = ctx.anchor?.y ?? ctx.ref?.y;
+  return base === undefined ? null : base + spec.anaph;
+}
+
+/**
+ * Year for something that recurs yearly, starting at month `start` (and lasting to `end`), given no year:
+ * the nearest occurrence in the direction of the sentence (past by default); the reference month's own
+ * occurrence always counts as the reference year.
+ */
+function inferYear(ctx: ResolveCtx, dir: number | undefined, start: number, end: number, day?: number): number | null {
+  const ref = ctx.ref;
+  if (!ref) return null;
+  if (ref.m === null) return ref.y;
+  const d = dir ?? (ctx.future ? 1 : -1);
+  if (day !== undefined && ref.d !== null && start === end) {
+    // A day: compare the full date; same month counts as this year unless "dernier"/"prochain" says otherwise.
+    if (start === ref.m && dir === undefined) return ref.y;
+    const before = start < ref.m || (start === ref.m && day <= ref.d);
+    const after = start > ref.m || (start === ref.m && day >= ref.d);
+    if (d < 0) return before ? ref.y : ref.y - 1;
+    return after ? ref.y : ref.y + 1;
+  }
+  if (start <= ref.m && ref.m <= end) return ref.y;
+  if (d < 0) return start <= ref.m ? ref.y : ref.y - 1;
+  return end >= ref.m ? ref.y : ref.y + 1;
+}
+
+function refDays(ctx: ResolveCtx): number | null {
+  const r = ctx.ref;
+  return r && r.m !== null && r.d !== null ? toDays(r.y, r.m, r.d) : null;
+}
+
+function resolveWeekday(sem: DateSem, ctx: ResolveCtx): Resolved {
+  const wd = sem.weekday!;
+  const base = refDays(ctx);
+  if (base === null) return { value: `XXXX-WXX-${wd}`, anchor: null };
+  let days: number;
+  if (sem.wdWeek !== undefined) {
+    const monday = base - (weekdayOf(base) - 1) + 7 * sem.wdWeek;
+    days = monday + wd - 1;
+  } else {
+    const cur = weekdayOf(base);
+    const back = (cur - wd + 7) % 7; // days back to the most recent one on or before ref
+    const rel = sem.wdRel;
+    if (rel === -1) days = base - (back === 0 ? 7 : back);
+    else if (rel === 1) days = base + ((wd - cur + 7) % 7 || 7);
+    else if (rel === 0) days = base - (cur - 1) + (wd - 1);
+    else if (ctx.future) days = base + ((wd - cur + 7) % 7 || 7);
+    else days = base - back;
+  }
+  const ymd = fromDays(days);
+  return { value: fmtDays(days), anchor: ymd };
+}
+
+function resolveShift(sem: DateSem, ctx: ResolveCtx): Resolved {
+  const s = sem.shift!;
+  const grain = s.grain ?? s.unit;
+  // Anaphora use the last date mentioned when it has the needed precision, else the reference date.
+  let b: { y: number; m: number | null; d: number | null } | null = ctx.ref;
+  if (s.base === 'anchor' && ctx.anchor) {
+    const a = ctx.anchor;
+    const enough = grain === 'Y' || (grain === 'D' || grain === 'W' ? a.d !== null : a.m !== null);
+    if (enough) b = a;
+  }
+  if (!b) return { value: grainUnknown(grain), anchor: null };
+  if (grain === 'Y' || s.unit === 'Y' && grain === 'Y') {
+    const y = b.y + (s.unit === 'Y' ? s.n : 0);
+    return { value: yearStr(y), anchor: { y, m: null, d: null } };
+  }
+  if (b.m === null) return { value: grainUnknown(grain), anchor: null };
+  if (grain === 'M' || grain === 'Q' || grain === 'H') {
+    const months = s.unit === 'M' ? s.n : s.unit === 'Q' ? 3 * s.n : s.unit === 'H' ? 6 * s.n : s.unit === 'Y' ? 12 * s.n : 0;
+    const { y, m } = addMonths(b.y, b.m, months);
+    if (grain === 'M') return { value: fmtMonth(y, m), anchor: { y, m, d: null } };
+    if (grain === 'Q') return { value: `${pad(y, 4)}-Q${Math.floor((m - 1) / 3) + 1}`, anchor: { y, m: null, d: null } };
+    return { value: `${pad(y, 4)}-H${m <= 6 ? 1 : 2}`, anchor: { y, m: null, d: null } };
+  }
+  if (b.d === null) return { value: grainUnknown(grain), anchor: null };
+  let days = toDays(b.y, b.m, b.d);
+  if (s.unit === 'D') days += s.n;
+  else if (s.unit === 'W') days += 7 * s.n;
+  else {
+    const months = s.unit === 'M' ? s.n : s.unit === 'Q' ? 3 * s.n : s.unit === 'H' ? 6 * s.n : 12 * s.n;
+    const { y, m } = addMonths(b.y, b.m, months);
+    days = toDays(y, m, Math.min(b.d, 28));
+  }
+  if (grain === 'W') return { value: fmtWeek(days), anchor: fromDays(days) };
+  return { value: fmtDays(days), anchor: fromDays(days) };
+}
+
+function grainUnknown(g: string): string {
+  switch (g) {
+    case 'D': return 'XXXX-XX-XX';
+    case 'W': return 'XXXX-WXX';
+    case 'M': return 'XXXX-XX';
+    default: return 'XXXX';
+  }
+}
+
+export function resolveDate(sem: DateSem, ctx: ResolveCtx): Resolved {
+  if (sem.shift) return resolveShift(sem, ctx);
+  if (sem.century !== undefined) return { value: String(sem.century), anchor: null };
+  if (sem.decade !== undefined) return { value: String(sem.decade), anchor: null };
+  if (sem.weekday !== undefined && sem.day === undefined) return resolveWeekday(sem, ctx);
+  const explicitYear = sem.year ? yearOf(sem.year, ctx) : undefined;
+  if (sem.month !== undefined) {
+    const m = sem.month;
+    let y = explicitYear;
+    if (y === undefined) y = inferYear(ctx, sem.dir, m, m, sem.day);
+    if (sem.day !== undefined) {
+      if (!validDay(y, m, sem.day)) return { value: fmtMonth(y, m), anchor: y === null ? null : { y, m, d: null } };
+      return { value: fmtDay(y, m, sem.day), anchor: y === null ? null : { y, m, d: sem.day } };
+    }
+    return { value: fmtMonth(y, m), anchor: y === null ? null : { y, m, d: null } };
+  }
+  if (sem.day !== undefined) {
+    // A bare day of the month ("am 15ten", "les 6"): the reference month.
+    const r = ctx.ref;
+    if (!r || r.m === null) return { value: fmtDay(null, null, sem.day), anchor: null };
+    return { value: fmtDay(r.y, r.m, sem.day), anchor: { y: r.y, m: r.m, d: sem.day } };
+  }
+  if (sem.season !== undefined) {
+    const s = sem.season;
+    const y = explicitYear !== undefined ? explicitYear : inferYear(ctx, sem.dir, SEASON_START[s], Math.min(SEASON_END[s], 12));
+    return { value: `${yearStr(y)}-${s}`, anchor: y === null ? null : { y, m: null, d: null } };
+  }
+  if (sem.quarter !== undefined) {
+    const q = sem.quarter;
+    const y = explicitYear !== undefined ? explicitYear : inferYear(ctx, sem.dir, 3 * q - 2, 3 * q);
+    return { value: `${yearStr(y)}-Q${q}`, anchor: y === null ? null : { y, m: null, d: null } };
+  }
+  if (sem.half !== undefined) {
+    const h = sem.half;
+    const y = explicitYear !== undefined ? explicitYear : inferYear(ctx, sem.dir, 6 * h - 5, 6 * h);
+    return { value: `${yearStr(y)}-H${h}`, anchor: y === null ? null : { y, m: null, d: null } };
+  }
+  if (explicitYear !== undefined) {
+    return { value: yearStr(explicitYear), anchor: explicitYear === null ? null : { y: explicitYear, m: null, d: null } };
+  }
+  return { value: 'XXXX', anchor: null };
+}

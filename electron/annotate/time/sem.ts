@@ -1,0 +1,54 @@
+/**
+ * What a matched expression means before it is anchored to a reference date.
+ */
+import type { TimexMod } from '../../../shared/model';
+import type { Season, Unit, Vague } from './types';
+
+/** Where the year comes from. */
+export type YearSpec =
+  | { abs: number }
+  | { rel: number } // relative to the reference (publication) year
+  | { anaph: number }; // relative to the last date mentioned before
+
+export interface DateSem {
+  kind: 'date';
+  year?: YearSpec;
+  month?: number;
+  day?: number;
+  /** Month/day given without a year: -1 past ("dernier", "الماضي"), +1 future, undefined = sentence tense. */
+  dir?: number;
+  weekday?: number;
+  /** last/this/next with a weekday. */
+  wdRel?: number;
+  /** Weekday inside a relative week: "Sonntag letzte Woche". */
+  wdWeek?: number;
+  season?: Season;
+  quarter?: number;
+  half?: number;
+  decade?: number; // first three digits: 199
+  century?: number; // "20th century" -> 19
+  /** "<n> <unit>s from ref/anchor" rendered at `grain`. */
+  shift?: { unit: Unit; n: number; base: 'ref' | 'anchor'; grain?: Unit };
+  mod?: TimexMod;
+}
+
+export interface DurSem {
+  kind: 'dur';
+  n: number | null;
+  unit: Unit;
+  mod?: TimexMod;
+}
+
+export interface VagueSem {
+  kind: 'vague';
+  value: Vague;
+}
+
+export type Sem = DateSem | DurSem | VagueSem;
+
+export interface Match {
+  /** Item indices: first and one past the last. */
+  from: number;
+  to: number;
+  sem: Sem;
+}

@@ -1,0 +1,103 @@
+/**
+ * Shapes shared by the temporal tagger's engine and its language packs.
+ * A pack is plain data: words (as written; the engine normalises them) mapped to meanings.
+ */
+import type { Lang, TimexMod } from '../../../shared/model';
+
+export type Unit = 'D' | 'W' | 'M' | 'Q' | 'H' | 'Y';
+export type Season = 'SP' | 'SU' | 'FA' | 'WI';
+export type Vague = 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
+
+/** What a word (or a fixed multi-word phrase) can mean. A token may carry several of these. */
+export interface Feature {
+  month?: number; // 1..12
+  /** The month word is also an ordinary word ("may", "march", Arabic "آب"): needs a day, year or cue nearby. */
+  ambiguous?: boolean;
+  weekday?: number; // 1 = Monday .. 7 = Sunday
+  season?: Season;
+  unit?: Unit;
+  plural?: boolean; // plural unit noun: needs a count, never "last years" as a date
+  /** Arabic dual nouns carry their own count ("عامين" = two years). */
+  count?: number;
+  num?: number; // cardinal number word
+  quant?: boolean; // "several", "mehrere", "plusieurs", "عدة": an unknown count
+  ord?: number; // ordinal word (first = 1)
+  ordTeen?: boolean; // Arabic "عشر/عشرة" after an ordinal adds ten
+  last?: boolean; // "last"/"letzte" in "the last Monday of": also an ordinal (-1) in some constructions
+  rel?: number; // deictic offset relative to the reference date: last = -1, this = 0, next = +1
+  anaph?: number; // offset relative to the last date mentioned: following = +1, same/that = 0, previous = -1
+  dayWord?: number; // yesterday = -1, today = 0, tomorrow = +1
+  /** Single words meaning "<offset> <unit>s from <base>", e.g. Vorjahr, lendemain. */
+  shift?: { unit: Unit; n: number; base: 'ref' | 'anchor' };
+  mod?: TimexMod;
+  vague?: Vague;
+  yearWord?: boolean; // "year" noun that may precede a numeric year: "عام 2017", "im Jahr 2017", "l'an 2000"
+  monthNoun?: boolean; // "شهر مايو", "mois de juin"
+  dayNoun?: boolean; // "يوم الاثنين"
+  cue?: 'strong' | 'weak'; // prepositions that make a following number a year ("in 2017"; weak: "from", "of")
+  connector?: boolean; // range connectors: to, bis, und, à, إلى, -
+  filler?: boolean; // articles/prepositions that may sit between parts of one expression
+  agoBefore?: boolean; // "vor", "قبل", "il y a" + amount
+  agoAfter?: boolean; // amount + "ago"
+  inFuture?: boolean; // "in", "dans", "بعد" + amount = that far in the future
+  future?: boolean; // future tense marker for the sentence
+  decadeWord?: boolean; // "années" in "les années 90"
+  century?: boolean; // "century", "Jahrhundert", "siècle"
+}
+
+export interface PhraseEntry {
+  /** Written naturally; tokenised and normalised by the engine. */
+  text: string;
+  feat: Feature;
+}
+
+/** One language, as data. */
+export interface LangPack {
+  lang: Lang;
+  months: Record<string, number>;
+  ambiguousMonths?: string[];
+  weekdays: Record<string, number>;
+  seasons: Record<string, Season>;
+  ambiguousSeasons?: string[];
+  /** Singular unit nouns ("year", "Jahr", "année", "عام"). */
+  units: Record<string, Unit>;
+  /** Plural unit nouns ("years", "Jahren", "années", "سنوات"): used with counts only. */
+  pluralUnits: Record<string, Unit>;
+  dualUnits?: Record<string, Unit>;
+  numbers: Record<string, number>;
+  quantifiers?: string[];
+  ordinals: Record<string, number>;
+  ordinalTeens?: string[];
+  /** Letters glued to a digit that make it an ordinal: st/nd/rd/th, er/e/ème, te/ten. */
+  ordinalSuffixes: string[];
+  /** Letters glued to a 4-digit year that make it a decade: "1990s", "1990er". */
+  decadeSuffixes?: string[];
+  rel: Record<string, number>;
+  anaph: Record<string, number>;
+  dayWords: Record<string, number>;
+  shifts?: Record<string, { unit: Unit; n: number; base: 'ref' | 'anchor' }>;
+  mods: Record<string, TimexMod>;
+  vague: Record<string, Vague>;
+  yearWords: string[];
+  monthNouns?: string[];
+  dayNouns?: string[];
+  strongCues: string[];
+  weakCues: string[];
+  connectors: string[];
+  fillers: string[];
+  agoBefore: string[];
+  agoAfter: string[];
+  inFuture: string[];
+  futureMarkers: string[];
+  /** Verb endings that mark the future tense (French "-era", "-ront"); checked on words of 4+ letters. */
+  futureEndings?: string[];
+  futureEndingExceptions?: string[];
+  decadeWords?: string[];
+  centuryWords?: string[];
+  /** Multi-word fixed expressions: "day before yesterday", "il y a", "aujourd'hui", "وقت مبكر من". */
+  phrases: PhraseEntry[];
+  /** Day-first (most of the world) or month-first (US) slash dates. */
+  monthFirstSlash?: boolean;
+  /** Arabic: strip attached clitics (و ف ب ل ك) when looking words up. */
+  clitics?: boolean;
+}

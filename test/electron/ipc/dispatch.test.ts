@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Handlers } from '../../../shared/ipc/contract';
+import { ServiceError } from '../../../shared/ipc/result';
+import { dispatch } from '../../../electron/ipc/dispatch';
+
+const calls: string[] = [];
+const handlers: Handlers = {
+  'app:status': async () => ({ state: 'ready', storePath: '/s', corpusDir: null, progress: null, error: null }),
+  'timeline:load': async () => ({ corpusDir: null, documents: [], events: [], problems: [] }),
+  'document:get': async ({ id }) => {
+    calls.push(id);
+    throw new ServiceError('not-found', `no document ${id}`);
+  },
+  'corpus:reannotate': async () => {
+    throw new Error('disk on fire');
+  },
+  'export:data': async ({ format }) => ({ fileName: `x.${format}`, mime: 'text/plain', text: '' }),
+};
+
+describe('dispatch (the IPC door)', () => {
+  it('answers a valid call with ok and the value', async () => {
+    expect(await dispatch(handlers, 'export:data', { format: 'csv' })).toEqual({ ok: true, value: { fileName: 'x.csv', mime: 'text/plain', text: '' } });
+  });
+
+  it('refuses unknown channels, including prototype names', async () => {
+    expect(await dispatch(handlers, 'fs:delete', {})).toMatchObject({ ok: false, code: 'bad-request' });
+    expect(await dispatch(handlers, '__proto__', {})).toMatchObject({ ok: false, code: 'bad-request' });
+    expect(await dispatch(handlers, 'toString', {})).toMatchObject({ ok: false, code: 'bad-request' });
+  });
+
+  it('parses arguments before any work: bad ones never reach the handler', async () => {
+    const before = calls.length;
+    expect(await dispatch(handlers, 'document:get', { id: 42 })).toMatchObject({ ok: false, code: 'bad-request' });
+    expect(await dispatch(handlers, 'document:get', { id: 'a', extra: true })).toMatchObject({ ok: false, code: 'bad-request' });
+    expect(await dispatch(handlers, 'export:data', { format: 'exe' })).toMatchObject({ ok: false, code: 'bad-request' });
+    expect(calls.length).toBe(before);
+  });
+
+  it('turns thrown errors into error data with a stable code', async () => {
+    expect(await dispatch(handlers, 'document:get', { id: 'nope' })).toEqual({ ok: false, code: 'not-found', message: 'no document nope' });
+    expect(await dispatch(handlers, 'corpus:reannotate', {})).toEqual({ ok: false, code: 'internal', message: 'disk on fire' });
+  });
+});

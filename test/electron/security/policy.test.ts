@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { allowNavigation, CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from '../../../electron/security/policy';
+import { isTrustedSender } from '../../../electron/ipc/register-ipc';
+
+describe('the window security policy', () => {
+  it('isolates the renderer: context isolation, sandbox, no Node', () => {
+    const p = secureWebPreferences('/app/preload.cjs');
+    expect(p).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+  });
+
+  it('allows only our own scripts and no remote content in the CSP', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|unsafe-eval|\*/);
+  });
+
+  it('recognises the app by protocol and host, not by origin (which is "null" for custom schemes)', () => {
+    expect(isAppUrl('app://chronolens/index.html')).toBe(true);
+    expect(isAppUrl('app://evil/index.html')).toBe(false);
+    expect(isAppUrl('file:///etc/passwd')).toBe(false);
+    expect(isAppUrl('https://chronolens/')).toBe(false);
+    expect(isAppUrl('not a url')).toBe(false);
+  });
+
+  it('denies navigation away from the app', () => {
+    expect(allowNavigation('https://example.com/article')).toBe(false);
+    expect(allowNavigation('app://chronolens/index.html#x')).toBe(true);
+  });
+
+  it('trusts IPC only from the app frame', () => {
+    expect(isTrustedSender({ senderFrame: { url: 'app://chronolens/index.html' } } as never)).toBe(true);
+    expect(isTrustedSender({ senderFrame: { url: 'https://attacker.example/' } } as never)).toBe(false);
+    expect(isTrustedSender({ senderFrame: null } as never)).toBe(false);
+  });
+});
