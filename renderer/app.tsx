@@ -1,0 +1,39 @@
+import { Explorer } from './explorer';
+import { describeError } from './ipc/call-error';
+import { useAppStatus } from './ipc/use-app-status';
+import { useRequest } from './ipc/use-request';
+import { request } from './ipc/api';
+import { AnnotatingView, MessageView } from './status/status-views';
+
+export function App() {
+  const { status, error, refresh } = useAppStatus();
+  const ready = status?.state === 'ready';
+  const timeline = useRequest('timeline:load', ready ? {} : null, ready ? 'load' : null);
+
+  if (error !== null) return <MessageView title="Chronolens cannot reach its backend" message={describeError(error)} action={{ label: 'Retry', run: refresh }} />;
+  if (!status) return <MessageView title="Chronolens" message="Starting…" />;
+  if (status.state === 'annotating') return <AnnotatingView progress={status.progress} corpusDir={status.corpusDir} />;
+  if (status.state === 'error') return <MessageView title="Annotation failed" message={status.error ?? 'Unknown error'} action={{ label: 'Check again', run: refresh }} />;
+  if (status.state === 'empty')
+    return (
+      <MessageView
+        title="No corpus yet"
+        message={status.corpusDir ? `Nothing has been annotated in ${status.corpusDir} yet.` : 'No corpus folder is configured. Annotate one with `chronolens annotate <folder> --store <store.json>`.'}
+        {...(status.corpusDir
+          ? {
+              action: {
+                label: 'Annotate now',
+                run: () => {
+                  void request('corpus:reannotate', {}).catch(() => undefined);
+                  // The call runs for a while; status polling shows its progress.
+                  setTimeout(refresh, 200);
+                },
+              },
+            }
+          : {})}
+      />
+    );
+  if (timeline.error !== null) return <MessageView title="Could not load the timeline" message={describeError(timeline.error)} action={{ label: 'Retry', run: refresh }} />;
+  if (!timeline.data) return <MessageView title="Chronolens" message="Loading the timeline…" />;
+  return <Explorer data={timeline.data} />;
+}

@@ -1,0 +1,53 @@
+import type { DocumentSummary } from '../../shared/ipc/contract';
+import type { ChronoEvent } from '../../shared/model';
+import { dateLabel, eventInterval } from '../timeline/build-items';
+
+const CERTAINTY_HINT: Record<string, string> = {
+  stated: 'the text states this date',
+  inferred: 'derived from the text and the publication date',
+  uncertain: 'part of the date (often the year) was guessed',
+};
+
+interface Props {
+  event: ChronoEvent;
+  doc: DocumentSummary | undefined;
+  colorClass: string;
+  onSelectEvent: (id: string) => void;
+}
+
+export function EventDetails({ event, doc, colorClass, onSelectEvent }: Props) {
+  const iv = eventInterval(event);
+  return (
+    <div className="event-details" aria-label="Selected event">
+      <div className="event-date">
+        <strong>{dateLabel(event)}</strong>
+        <span className={`cert-badge cert-${event.date.certainty}`} title={CERTAINTY_HINT[event.date.certainty]}>
+          {event.date.certainty}
+        </span>
+        {event.edited && <span className="cert-badge">edited</span>}
+      </div>
+      <p className="muted small">
+        <span className="mono">{event.date.value}</span>
+        {event.date.mod ? <span className="mono"> · {event.date.mod}</span> : null}
+        {iv ? (iv.start === iv.end ? ` · ${iv.start}` : ` · ${iv.start} → ${iv.end} (${iv.precision})`) : ' · not on the timeline (unknown parts)'}
+      </p>
+      <p className={`event-doc ${colorClass}`}>
+        <span className="swatch" aria-hidden="true" />
+        <span dir="auto">{doc?.title ?? event.doc}</span>
+      </p>
+      <blockquote dir="auto" lang={doc?.lang !== 'und' ? doc?.lang : undefined}>
+        {event.text}
+      </blockquote>
+      {event.sameAs && event.sameAs.length > 0 && (
+        <p className="small">
+          Same event as:{' '}
+          {event.sameAs.map((id) => (
+            <button key={id} type="button" className="link" onClick={() => onSelectEvent(id)}>
+              {id}
+            </button>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}

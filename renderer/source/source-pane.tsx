@@ -1,0 +1,99 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { DocumentSummary } from '../../shared/ipc/contract';
+import type { ChronoEvent } from '../../shared/model';
+import { describeError } from '../ipc/call-error';
+import { publishedLabel } from '../timeline/timeline-dom';
+import { documentMarks } from './document-marks';
+import { buildSegments } from './mark-segments';
+import { MarkedText } from './marked-text';
+import { useDocumentView } from './use-document-view';
+
+const LANG_NAMES: Record<string, string> = { ar: 'Arabic', de: 'German', fr: 'French', en: 'English', und: 'undetermined' };
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+interface Props {
+  event: ChronoEvent | null;
+  summary: DocumentSummary | null;
+  colorClass: string;
+  onSelectEvent: (id: string) => void;
+}
+
+export function SourcePane({ event, summary, colorClass, onSelectEvent }: Props) {
+  const { view, error, loading } = useDocumentView(event?.doc ?? null);
+  const article = useRef<HTMLElement>(null);
+  const doc = view?.document ?? null;
+
+  const nodes = useMemo(() => (view ? buildSegments(view.document.text.length, documentMarks(view, event, NO_NAMES)) : []), [view, event]);
+
+  useEffect(() => {
+    // After the marks are in the DOM: centre the selected sentence inside the pane.
+    article.current?.querySelector('[data-testid="active-sentence"]')?.scrollIntoView({ block: 'center' });
+  }, [nodes]);
+
+  const isArabic = doc?.lang === 'ar';
+  const published = doc?.published ?? summary?.published ?? null;
+
+  return (
+    <section className="source" aria-label="Source text">
+      {doc && (
+        <header className={`doc-meta ${colorClass}`} dir="ltr">
+          <span className="swatch" aria-hidden="true" />
+          <dl>
+            <div>
+              <dt>File</dt>
+              <dd className="mono">{doc.file}</dd>
+            </div>
+            <div>
+              <dt>Language</dt>
+              <dd>
+                <span className="lang-badge">{doc.lang.toUpperCase()}</span> {LANG_NAMES[doc.lang] ?? doc.lang}
+              </dd>
+            </div>
+            {published && (
+              <div>
+                <dt>Published</dt>
+                <dd>
+                  {publishedLabel({ published })}{' '}
+                  <span className={`cert-badge cert-${published.certainty}`}>{published.certainty}</span>{' '}
+                  <span className="muted">via {published.source}</span>
+                </dd>
+              </div>
+            )}
+          </dl>
+          {published?.evidence && (
+            <p className="evidence" dir="auto" title="Why we believe this publication date">
+              {published.evidence}
+            </p>
+          )}
+        </header>
+      )}
+      <article
+        ref={article}
+        className={`source-text${isArabic ? ' arabic' : ''}`}
+        data-testid="source-pane"
+        dir={isArabic ? 'rtl' : 'ltr'}
+        lang={doc && doc.lang !== 'und' ? doc.lang : undefined}
+        tabIndex={0}
+        aria-label={doc ? `Text of ${doc.title}` : 'Source text'}
+      >
+        {!event && <p className="placeholder">Select an event on the timeline to read its source.</p>}
+        {event && loading && <p className="placeholder">Loading document…</p>}
+        {event && error !== null && (
+          <p className="error" role="alert" dir="ltr">
+            Could not load the document: {describeError(error)}
+          </p>
+        )}
+        {doc && (
+          <>
+            <h2 className="doc-title" dir="auto">
+              {doc.title || doc.file}
+            </h2>
+            <div className="doc-body">
+              <MarkedText text={doc.text} nodes={nodes} onSelectEvent={onSelectEvent} />
+            </div>
+          </>
+        )}
+      </article>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { DocumentSummary } from '../../shared/ipc/contract';
+import { formatTimex } from '../../shared/timex';
+
+/**
+ * DOM builders for vis-timeline's `template` / `groupTemplate`. Corpus text only ever goes in through
+ * `textContent`: it is untrusted, and an HTML string would also lose `data-event-id` to vis-timeline's xss filter.
+ */
+export function itemElement(item: { id: string; label: string; certainty: string }): HTMLElement {
+  const el = document.createElement('span');
+  el.dataset.eventId = item.id;
+  el.className = 'ev-content';
+  const label = document.createElement('span');
+  label.className = 'ev-label';
+  label.dir = 'auto';
+  label.textContent = item.label;
+  el.append(label);
+  if (item.certainty === 'uncertain') {
+    const q = document.createElement('span');
+    q.className = 'ev-uncertain';
+    q.title = 'date partly guessed';
+    q.textContent = '?';
+    el.append(q);
+  }
+  return el;
+}
+
+export function publishedLabel(doc: Pick<DocumentSummary, 'published'>): string {
+  const p = doc.published;
+  if (!p.value) return 'date unknown';
+  return `${formatTimex(p.value)}${p.certainty === 'stated' ? '' : p.certainty === 'inferred' ? ' (inferred)' : ' (?)'}`;
+}
+
+export function groupElement(doc: DocumentSummary, colorClass: string): HTMLElement {
+  const el = document.createElement('div');
+  el.className = `grp ${colorClass}`;
+  el.dataset.docId = doc.id;
+  const head = document.createElement('div');
+  head.className = 'grp-head';
+  const swatch = document.createElement('span');
+  swatch.className = 'swatch';
+  const title = document.createElement('span');
+  title.className = 'grp-title';
+  title.dir = 'auto';
+  title.textContent = doc.title || doc.file;
+  head.append(swatch, title);
+  const meta = document.createElement('div');
+  meta.className = 'grp-meta';
+  const lang = document.createElement('span');
+  lang.className = 'lang-badge';
+  lang.textContent = doc.lang.toUpperCase();
+  const date = document.createElement('span');
+  date.textContent = publishedLabel(doc);
+  meta.append(lang, date);
+  el.append(head, meta);
+  el.title = `${doc.title}\n${doc.file}\nPublished: ${publishedLabel(doc)} — ${doc.published.evidence}`;
+  return el;
+}

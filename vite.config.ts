@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The renderer is loaded by Electron from a custom protocol and by `cli serve` from loopback HTTP, so every URL in
+// the bundle must be relative (base './') and nothing may come from a CDN (fonts are bundled via @fontsource).
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    // vis-timeline + moment make one large chunk; that is expected for a desktop app loading from disk.
+    chunkSizeWarningLimit: 1500,
+  },
+});
