@@ -94,7 +94,7 @@ function resolveShift(sem: DateSem, ctx: ResolveCtx): Resolved {
     if (enough) b = a;
   }
   if (!b) return { value: grainUnknown(grain), anchor: null };
-  if (grain === 'Y' || s.unit === 'Y' && grain === 'Y') {
+  if (grain === 'Y') {
     const y = b.y + (s.unit === 'Y' ? s.n : 0);
     return { value: yearStr(y), anchor: { y, m: null, d: null } };
   }

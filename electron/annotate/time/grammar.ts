@@ -1,0 +1,449 @@
+/**
+ * The rules: each tries to read one kind of expression starting at an item and returns what it means.
+ * Rules are language-independent; the language lives in the features the lexicon put on items.
+ */
+import type { Reader } from './readers';
+import type { DateSem, Match } from './sem';
+
+export interface RuleCtx {
+  r: Reader;
+  /** Item index right after the previous emitted timex (-1 if none): lets "2016 to 2018" chain. */
+  lastEnd: number;
+  monthFirstSlash: boolean;
+}
+
+type Rule = (c: RuleCtx, i: number, cued?: boolean) => Match | null;
+
+const date = (from: number, to: number, sem: Omit<DateSem, 'kind'>): Match => ({ from, to, sem: { kind: 'date', ...sem } });
+
+/** 2018-08-31, 31.10.1974, 31.10.74, 15.2., 18/07/2014, 2/2013. */
+export const numericDate: Rule = ({ r, monthFirstSlash }, i) => {
+  const it = r.it;
+  const a = it[i];
+  if (!a || a.kind !== 'n' || a.num === undefined) return null;
+  // Not inside a longer number-punctuation run (phone numbers, versions, IPs).
+  const before = it[i - 1];
+  if (before && !a.gap && (before.kind === 'n' || (before.kind === 'p' && /[.\/:-]/.test(before.norm) && it[i - 2]?.kind === 'n' && !before.gap))) return null;
+  const sep = it[i + 1];
+  const b = it[i + 2];
+  if (!sep || sep.kind !== 'p' || sep.gap || !b || b.kind !== 'n' || b.gap || b.num === undefined) return null;
+  const s = sep.norm;
+  if (s !== '-' && s !== '.' && s !== '/') return null;
+  const sep2 = it[i + 3];
+  const c = it[i + 4];
+  const hasThird = sep2 !== undefined && sep2.kind === 'p' && sep2.norm === s && !sep2.gap && c !== undefined && c.kind === 'n' && !c.gap && c.num !== undefined;
+  const endAt = (k: number): boolean => {
+    // The run must stop here: no further glued separator + digit.
+    const n = it[k];
+    const nn = it[k + 1];
+    if (!n || n.gap) return true;
+    if (n.kind === 'n') return false;
+    if (n.kind === 'w') return false;
+    return !(nn && !nn.gap && nn.kind === 'n' && /[.\/:-]/.test(n.norm));
+  };
+  const ok = (y: number | null, m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31 && (y === null || (y >= 1000 && y <= 2999));
+  if (hasThird) {
+    if (!endAt(i + 5)) return null;
+    if (a.digits === 4 && (s === '-' || s === '/') && b.digits! <= 2 && c!.digits! <= 2) {
+      if (ok(a.num, b.num, c!.num!)) return date(i, i + 5, { year: { abs: a.num }, month: b.num, day: c!.num! });
+      return null;
+    }
+    if (a.digits! <= 2 && b.digits! <= 2 && (c!.digits === 4 || c!.digits === 2)) {
+      const y = c!.digits === 4 ? c!.num! : c!.num! < 50 ? 2000 + c!.num! : 1900 + c!.num!;
+      let d = a.num;
+      let m = b.num;
+      if (s === '/' && monthFirstSlash && a.num <= 12) [d, m] = [b.num, a.num];
+      else if (s === '/' && a.num <= 12 && b.num > 12) [d, m] = [b.num, a.num];
+      if (s === '-' && c!.digits === 2) return null; // 12-34-56 is not a date
+      if (ok(y, m, d)) return date(i, i + 5, { year: { abs: y }, month: m, day: d });
+    }
+    return null;
+  }
+  // Day-month with a trailing dot ("15.2.") as German writes it.
+  if (s === '.' && a.digits! <= 2 && b.digits! <= 2 && sep2 && sep2.kind === 'p' && sep2.norm === '.' && !sep2.gap) {
+    const n = it[i + 4];
+    if (n && !n.gap && n.kind !== 'p') return null;
+    if (ok(null, b.num, a.num)) return date(i, i + 4, { month: b.num, day: a.num });
+    return null;
+  }
+  // Month/year: "2/2013".
+  if (s === '/' && a.digits! <= 2 && b.digits === 4 && endAt(i + 3) && ok(b.num, a.num, 1)) {
+    return date(i, i + 3, { year: { abs: b.num }, month: a.num });
+  }
+  return null;
+};
+
+/** "21 septembre 2018", "am 21. September", "1er mai", "the 15th of May", "الاول من شهر شباط", "٣١ مارس ٢٠١٨". */
+export const dayMonth: Rule = ({ r }, i) => {
+  const dd = r.day(i);
+  if (!dd) return null;
+  let j = dd.next;
+  if (!dd.suffixed && r.isP(j, '.') && r.glued(j)) j++;
+  j = r.skipFillers(j, 2);
+  const mm = r.month(j);
+  if (!mm) return null;
+  if (mm.amb && !r.it[mm.at]!.cap && !dd.suffixed) return null;
+  j = mm.next;
+  const yp = r.yearPart(j) ?? yearAfterMonth(r, j);
+  if (yp) return date(i, yp.next, { day: dd.d, month: mm.m, year: yp.spec });
+  const rel = r.f(j).rel;
+  if (rel === -1 || rel === 1) return date(i, j + 1, { day: dd.d, month: mm.m, dir: rel });
+  return date(i, j, { day: dd.d, month: mm.m });
+};
+
+function yearAfterMonth(r: Reader, j: number): { spec: { abs: number }; next: number } | null {
+  const y2 = r.year2(j, true);
+  return y2 ? { spec: { abs: y2.y }, next: y2.next } : null;
+}
+
+/** "May 2010", "April 7", "Feb. 28, 2013", "last June", "juin prochain", "أبريل الماضي", "شهر مايو من العام الجاري (٢٠١٨)". */
+export const monthFirst: Rule = ({ r }, i, cued) => {
+  let j = i;
+  let rel: number | undefined;
+  const f0 = r.f(j);
+  if (f0.rel !== undefined && r.f(j + 1).month !== undefined) {
+    rel = f0.rel;
+    j++;
+  }
+  const mm = r.month(j);
+  if (!mm) return null;
+  j = mm.next;
+  let day: number | undefined;
+  const dd = r.day(j);
+  if (dd && r.it[j]!.gap !== false) {
+    const after = r.it[dd.next];
+    const timeLike = after !== undefined && after.kind === 'p' && (after.norm === ':' || after.norm === '%') && !after.gap;
+    const unitLike = after !== undefined && (after.feat.unit !== undefined);
+    if (!timeLike && !unitLike) {
+      day = dd.d;
+      j = dd.next;
+    }
+  }
+  const yp = r.yearPart(j) ?? (day === undefined ? yearAfterMonth(r, j) : null);
+  let postRel: number | undefined;
+  if (yp) j = yp.next;
+  else if (rel === undefined && r.f(j).rel !== undefined && r.f(j + 1).unit === undefined) {
+    postRel = r.f(j).rel;
+    j++;
+  }
+  if (mm.amb) {
+    const prev = r.it[i - 1];
+    const cap = r.it[mm.at]!.cap;
+    const prevCue = prev !== undefined && (prev.feat.cue !== undefined || prev.feat.mod !== undefined || prev.feat.filler === true || prev.feat.connector === true);
+    if (!(day !== undefined || yp || rel !== undefined || postRel !== undefined || (cap && (cued || prevCue)))) return null;
+  }
+  const sem: Omit<DateSem, 'kind'> = { month: mm.m };
+  if (day !== undefined) sem.day = day;
+  if (yp) sem.year = yp.spec;
+  const rr = rel ?? postRel;
+  if (!yp && rr !== undefined) {
+    if (rr === 0) sem.year = { rel: 0 };
+    else sem.dir = rr;
+  }
+  return date(i, j, sem);
+};
+
+/** "Montag", "يوم الاثنين", "last Friday", "الثلاثاء القادم", "Sonntag letzte Woche", "samedi 5 juin". */
+export const weekday: Rule = (c, i) => {
+  const { r } = c;
+  let j = i;
+  if (r.f(j).dayNoun && r.f(j + 1).weekday !== undefined) j++;
+  let rel: number | undefined;
+  if (r.f(j).rel !== undefined && r.f(j + 1).weekday !== undefined) {
+    rel = r.f(j).rel;
+    j++;
+  }
+  const wd = r.f(j).weekday;
+  if (wd === undefined) return null;
+  j++;
+  if (r.isP(j, '.') && r.glued(j) && (r.it[j - 1]?.norm.length ?? 9) <= 3) j++;
+  let wdWeek: number | undefined;
+  if (rel === undefined) {
+    const k = r.skipFillers(j, 2);
+    const ru = r.relUnit(k);
+    if (ru && ru.unit === 'W' && ru.base === 'ref') {
+      wdWeek = ru.n;
+      j = ru.next;
+    } else if (r.f(j).rel !== undefined) {
+      rel = r.f(j).rel;
+      j++;
+    }
+  }
+  // A full date after the weekday wins: "Montag, 18. Februar", "الخميس الموافق 14 شباط".
+  let k = j;
+  if (r.isP(k, ',')) k++;
+  k = r.skipFillers(k, 2);
+  const full = dayMonth(c, k) ?? numericDate(c, k) ?? monthFirst(c, k);
+  if (full && full.sem.kind === 'date' && full.sem.day !== undefined) return { from: i, to: full.to, sem: full.sem };
+  const sem: Omit<DateSem, 'kind'> = { weekday: wd };
+  if (rel !== undefined) sem.wdRel = rel;
+  if (wdWeek !== undefined) sem.wdWeek = wdWeek;
+  return date(i, j, sem);
+};
+
+/** "in 2017", "عام ٢٠١٧", "(2018)", "2016 to 2018", "'58". */
+export const year: Rule = (c, i, cued) => {
+  const { r } = c;
+  let j = i;
+  let word = false;
+  if (r.f(j).yearWord) {
+    word = true;
+    j++;
+  }
+  const y = r.year4(j, word ? 1000 : cued ? 1000 : 1800, word ? 2999 : 2099) ?? (cued ? r.year2(j, false) : null);
+  if (!y) {
+    const y2 = r.year2(j, false);
+    if (y2 && !r.glued(j) && r.f(j - 1).cue === 'strong') return date(i, y2.next, { year: { abs: y2.y } });
+    return null;
+  }
+  const sem = { year: { abs: y.y } };
+  if (word || cued) return date(i, y.next, sem);
+  const prev = r.it[i - 1];
+  const next = r.it[y.next];
+  const nextF = r.f(y.next);
+  const endish = !next || next.kind === 'p' || next.nl || nextF.connector === true || nextF.cue !== undefined;
+  if (prev) {
+    if (prev.feat.cue === 'strong') return date(i, y.next, sem);
+    if (prev.kind === 'p' && prev.norm === '(' && r.isP(y.next, ')')) return date(i, y.next, sem);
+    const chained = c.lastEnd === i - 1 && (prev.feat.connector || (prev.kind === 'p' && prev.norm === '-'));
+    if (chained) return date(i, y.next, sem);
+    if ((prev.feat.cue === 'weak' || prev.feat.connector) && endish) return date(i, y.next, sem);
+  }
+  // "2009-2010": a range of two years.
+  if (r.isP(y.next, '-') && r.glued(y.next) && r.glued(y.next + 1)) {
+    const y2 = r.year4(y.next + 1);
+    if (y2 && y2.y > y.y && y2.y - y.y <= 20 && (prev === undefined || prev.kind !== 'n')) return date(i, y.next, sem);
+  }
+  // Sentence-initial "2012, ..." or "2012:".
+  const atStart = !prev || r.it[i]!.nl || (prev.kind === 'p' && /[.!?:]/.test(prev.norm));
+  if (atStart && next && next.kind === 'p' && (next.norm === ',' || next.norm === ':')) return date(i, y.next, sem);
+  return null;
+};
+
+/** "the 1990s", "1990er", "les années 60", "التسعينيات" (not covered). */
+export const decade: Rule = ({ r }, i) => {
+  let j = i;
+  const word = r.f(j).decadeWord;
+  if (word) j = r.skipFillers(j + 1, 1);
+  const t = r.it[j];
+  if (!t || t.kind !== 'n' || t.num === undefined || r.decimalPart(j)) return null;
+  const g = r.gluedLetters(j);
+  const suffixed = g !== null && r.lex.decadeSuffixes.has(g);
+  if (!word && !suffixed) return null;
+  if (g !== null && !suffixed) return null;
+  let y: number;
+  if (t.digits === 4 && t.num % 10 === 0 && t.num >= 1000 && t.num <= 2990) y = t.num;
+  else if (t.digits === 2 && t.num % 10 === 0) y = 1900 + t.num;
+  else return null;
+  return date(i, suffixed ? j + 2 : j + 1, { decade: Math.floor(y / 10) });
+};
+
+/** "20th century", "20. Jahrhundert". */
+export const century: Rule = ({ r }, i) => {
+  const o = r.ordinal(i) ?? (() => {
+    const t = r.it[i];
+    if (t && t.kind === 'n' && t.digits === 2 && t.num !== undefined) {
+      const g = r.gluedLetters(i);
+      if (g !== null && r.lex.ordinalSuffixes.has(g)) return { n: t.num, next: i + 2 };
+      if (r.isP(i + 1, '.') && r.glued(i + 1)) return { n: t.num, next: i + 2 };
+    }
+    return null;
+  })();
+  if (!o || o.n < 1 || o.n > 30 || !r.f(o.next).century) return null;
+  return date(i, o.next + 1, { century: o.n - 1 });
+};
+
+/** "last week", "العام الماضي", "l'année suivante", "Vorjahr", "العام الجاري (٢٠١٨)". */
+export const relUnit: Rule = ({ r }, i) => {
+  const ru = r.relUnit(i);
+  if (!ru) return null;
+  // "the last day" reads as "final day" more often than as "yesterday".
+  if (ru.unit === 'D' && ru.base === 'ref' && ru.n !== 0) return null;
+  if (ru.unit === 'Y') {
+    const p = r.parenYear(ru.next);
+    if (p) return date(i, p.next, { year: { abs: p.y } });
+  }
+  return date(i, ru.next, { shift: { unit: ru.unit, n: ru.n, base: ru.base } });
+};
+
+/** "the third quarter", "im dritten Quartal", "au deuxième trimestre", "الربع الأول", "Q3 2019", "H1". */
+export const quarter: Rule = ({ r }, i) => {
+  let j = i;
+  let n: number | undefined;
+  let unit: 'Q' | 'H' | undefined;
+  const t = r.it[i];
+  if (t && t.kind === 'w' && (t.norm === 'q' || t.norm === 'h') && r.it[i + 1]?.kind === 'n' && r.glued(i + 1)) {
+    const v = r.it[i + 1]!.num;
+    unit = t.norm === 'q' ? 'Q' : 'H';
+    if (v === undefined || r.it[i + 1]!.digits !== 1) return null;
+    n = v;
+    j = i + 2;
+  } else {
+    const o = r.ordinal(i);
+    if (o) {
+      const k = r.skipFillers(o.next, 1);
+      const u = r.f(k).unit;
+      if ((u === 'Q' || u === 'H') && !r.f(k).plural) {
+        n = o.n;
+        unit = u;
+        j = k + 1;
+      }
+    } else {
+      const u = r.f(i).unit;
+      if ((u === 'Q' || u === 'H') && !r.f(i).plural && r.f(i + 1).ord !== undefined) {
+        n = r.f(i + 1).ord;
+        unit = u;
+        j = i + 2;
+      }
+    }
+  }
+  if (n === undefined || unit === undefined) return null;
+  if (n === -1) n = unit === 'Q' ? 4 : 2;
+  if (n < 1 || n > (unit === 'Q' ? 4 : 2)) return null;
+  const yp = r.yearPart(j);
+  const sem: Omit<DateSem, 'kind'> = unit === 'Q' ? { quarter: n } : { half: n };
+  if (yp) {
+    sem.year = yp.spec;
+    j = yp.next;
+  }
+  return date(i, j, sem);
+};
+
+/** "two years ago", "vor zwei Jahren", "il y a deux ans", "قبل عامين", "in 3 Jahren", "dans deux semaines". */
+export const ago: Rule = ({ r }, i) => {
+  const f0 = r.f(i);
+  const grainOf = (u: string): 'D' | 'M' | 'Y' | 'Q' | 'H' => (u === 'W' ? 'D' : (u as 'D' | 'M' | 'Y' | 'Q' | 'H'));
+  if (f0.agoBefore || f0.inFuture) {
+    const sign = f0.agoBefore ? -1 : 1;
+    let j = i + 1;
+    let n = 1;
+    const c = r.count(j);
+    if (c) {
+      if (c.n === null) return null;
+      n = c.n;
+      j = c.next;
+    }
+    const u = r.f(j);
+    if (!u.unit) return null;
+    if (u.count !== undefined && !c) n = u.count;
+    else if (!c && u.plural) return null;
+    else if (c && !u.plural && n !== 1 && n < 11) return null;
+    return date(i, j + 1, { shift: { unit: u.unit, n: sign * n, base: 'ref', grain: grainOf(u.unit) } });
+  }
+  const c = r.count(i);
+  let j = i;
+  let n = 1;
+  if (c) {
+    if (c.n === null) return null;
+    n = c.n;
+    j = c.next;
+  }
+  const u = r.f(j);
+  if (!u.unit || !r.f(j + 1).agoAfter) return null;
+  if (!c && u.plural && u.count === undefined) return null;
+  if (!c && u.count !== undefined) n = u.count;
+  return date(i, j + 2, { shift: { unit: u.unit, n: -n, base: 'ref', grain: grainOf(u.unit) } });
+};
+
+/** "five years", "zwei Jahre", "cinq prochaines années", "In den letzten zwei Jahren", "العامين الماضيين", "seit mehreren Jahren". */
+export const duration: Rule = ({ r }, i) => {
+  let j = i;
+  const f0 = r.f(j);
+  if ((f0.rel === -1 || f0.rel === 1 || f0.anaph === 1) && (r.count(j + 1) || r.f(j + 1).count !== undefined)) j++;
+  let n: number | null;
+  const c = r.count(j);
+  if (c) {
+    n = c.n;
+    j = c.next;
+    if (r.f(j).rel === -1 || r.f(j).rel === 1) j++;
+    const u = r.f(j);
+    if (!u.unit) return null;
+    if (!u.plural && !(n === 1 || (n !== null && n >= 11))) return null;
+    if (u.count !== undefined) return null;
+    if (n === 1 && r.it[c.next - 1]?.kind === 'w' && !u.plural && r.f(j + 1).agoAfter) return null;
+    j++;
+  } else {
+    const u = r.f(j);
+    if (u.count === undefined || !u.unit) return null;
+    n = u.count;
+    j++;
+  }
+  const unit = r.f(j - 1).unit!;
+  if (r.f(j).rel === -1 || r.f(j).rel === 1) j++;
+  if (r.f(j).agoAfter) return null;
+  return { from: i, to: j, sem: { kind: 'dur', n, unit } };
+};
+
+/** "summer 2016", "صيف عام ٢٠١٦", "last summer", "l'été dernier", "im Frühjahr", "Anfang des Sommers". */
+export const season: Rule = ({ r }, i, cued) => {
+  let j = i;
+  let rel: number | undefined;
+  if (r.f(j).rel !== undefined && r.f(j + 1).season !== undefined) {
+    rel = r.f(j).rel;
+    j++;
+  }
+  const f = r.f(j);
+  if (f.season === undefined) return null;
+  const s = f.season;
+  j++;
+  const yp = r.yearPart(j);
+  if (yp) j = yp.next;
+  else if (rel === undefined && r.f(j).rel !== undefined && r.f(j + 1).unit === undefined) {
+    rel = r.f(j).rel;
+    j++;
+  }
+  if (f.ambiguous && !yp && rel === undefined && !cued) {
+    const prev = r.it[i - 1];
+    const ok = prev !== undefined && ((prev.kind === 'p' && prev.norm === "'") || prev.feat.cue === 'strong' || prev.feat.mod !== undefined);
+    if (!ok) return null;
+  }
+  const sem: Omit<DateSem, 'kind'> = { season: s };
+  if (yp) sem.year = yp.spec;
+  else if (rel === 0) sem.year = { rel: 0 };
+  else if (rel !== undefined) sem.dir = rel;
+  return date(i, j, sem);
+};
+
+/** "gestern", "aujourd'hui", "أمس", "avant-hier"; "اليوم، ٨ يونيو" and "aujourd'hui vendredi" as one expression. */
+export const dayWord: Rule = (c, i) => {
+  const { r } = c;
+  const n = r.f(i).dayWord;
+  if (n === undefined) return null;
+  let k = i + 1;
+  if (r.isP(k, ',')) k++;
+  const full = dayMonth(c, k) ?? numericDate(c, k) ?? monthFirst(c, k);
+  if (full && full.sem.kind === 'date' && full.sem.day !== undefined) return { from: i, to: full.to, sem: full.sem };
+  let to = i + 1;
+  if (r.f(i + 1).weekday !== undefined) to = i + 2;
+  return date(i, to, { shift: { unit: 'D', n, base: 'ref' } });
+};
+
+export const vague: Rule = ({ r }, i) => {
+  const v = r.f(i).vague;
+  return v ? { from: i, to: i + 1, sem: { kind: 'vague', value: v } } : null;
+};
+
+/** "Anfang August", "early 2018", "mid-2018", "fin de l'année", "Anfang des Monats", "أواخر 2017", "début des années 60". */
+export const modified: Rule = (c, i) => {
+  const { r } = c;
+  const mod = r.f(i).mod;
+  if (!mod) return null;
+  let j = i + 1;
+  if (r.isP(j, '-') && r.glued(j)) j++;
+  j = r.skipFillers(j, 3);
+  let best: Match | null = null;
+  for (const rule of [monthFirst, year, season, relUnit, quarter, decade, century]) {
+    const m = rule(c, j, true);
+    if (m && m.sem.kind === 'date' && m.sem.day === undefined && m.sem.weekday === undefined && (!best || m.to > best.to)) best = m;
+  }
+  if (!best) {
+    const u = r.f(j);
+    if (u.unit && !u.plural && u.unit !== 'D') best = date(j, j + 1, { shift: { unit: u.unit, n: 0, base: 'ref' } });
+  }
+  if (!best || best.sem.kind !== 'date') return null;
+  if (best.sem.shift && best.sem.shift.unit === 'D') return null;
+  return { from: i, to: best.to, sem: { ...best.sem, mod } };
+};
+
+/** Tried at every item; the longest match wins, ties go to the earlier rule. */
+export const RULES: Rule[] = [modified, numericDate, dayWord, weekday, dayMonth, monthFirst, ago, quarter, decade, century, season, relUnit, duration, year, vague];
