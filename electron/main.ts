@@ -32,7 +32,8 @@ async function start(): Promise<void> {
   try {
     services = await createAppServices({
       storeFile: path.join(app.getPath('userData'), 'store.json'),
-      defaultCorpusDir: path.join(appDir, 'assets', 'corpus'),
+      // Packaged: electron-builder's extraResources; from a checkout: the repository's assets.
+      defaultCorpusDir: app.isPackaged ? path.join(process.resourcesPath, 'corpus') : path.join(appDir, 'assets', 'corpus'),
     });
   } catch (e) {
     dialog.showErrorBox('Chronolens cannot open its store', (e as Error).message);

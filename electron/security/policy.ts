@@ -39,21 +39,3 @@ export function isAppUrl(url: string): boolean {
 export function allowNavigation(url: string): boolean {
   return isAppUrl(url);
 }
-
-/** Secure BrowserWindow webPreferences (kept as data so a test can assert every flag). */
-export function secureWebPreferences(preload: string) {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  } as const;
-}

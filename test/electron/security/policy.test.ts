@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { allowNavigation, CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from '../../../electron/security/policy';
+import { allowNavigation, CONTENT_SECURITY_POLICY, isAppUrl } from '../../../electron/security/policy';
 import { isTrustedSender } from '../../../electron/ipc/register-ipc';
 
 describe('the window security policy', () => {
-  it('isolates the renderer: context isolation, sandbox, no Node', () => {
-    const p = secureWebPreferences('/app/preload.cjs');
-    expect(p).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
-  });
-
   it('allows only our own scripts and no remote content in the CSP', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
