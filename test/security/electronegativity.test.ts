@@ -20,7 +20,7 @@ async function scan(): Promise<{ dir: string; issues: Finding[]; errors: unknown
   const dir = await mkdtemp(path.join(os.tmpdir(), 'chronolens-en-'));
   await cp('electron', path.join(dir, 'electron'), { recursive: true });
   await cp('renderer/index.html', path.join(dir, 'renderer', 'index.html'));
-  const { default: run } = (await import('@doyensec/electronegativity')) as unknown as { default: (o: object) => Promise<{ issues: Finding[]; errors: unknown[] }> };
+  const { default: run } = await import('@doyensec/electronegativity');
   const result = await run({
     input: dir,
     output: '',
