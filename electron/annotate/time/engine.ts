@@ -5,7 +5,7 @@
 import type { Timex } from '../../../shared/model';
 import { durationValue, parseRef } from './calendar';
 import { RULES, type RuleCtx } from './grammar';
-import { itemize, type Item, type Lexicon } from './lexicon';
+import { itemize, needsFollower, type Item, type Lexicon } from './lexicon';
 import { Reader } from './readers';
 import { resolveDate, type Anchor, type ResolveCtx } from './resolve';
 import type { Match } from './sem';
@@ -21,7 +21,7 @@ function futureBySentence(items: Item[], lex: Lexicon): Uint8Array {
       const p = items[i - 1]!;
       const pp = items[i - 2]!;
       // A dot after a 1-2 digit number is a German ordinal ("21. September"), not a sentence end.
-      if (p.kind === 'p' && /[.!?]/.test(p.norm) && !(p.norm === '.' && pp.kind === 'n' && (pp.digits ?? 9) <= 2)) s++;
+      if (p.kind === 'p' && (p.norm === '.' || p.norm === '!' || p.norm === '?') && !(p.norm === '.' && pp.kind === 'n' && (pp.digits ?? 9) <= 2)) s++;
     }
     sent[i] = s;
   }
@@ -30,20 +30,34 @@ function futureBySentence(items: Item[], lex: Lexicon): Uint8Array {
   for (let i = 0; i < items.length; i++) {
     const t = items[i]!;
     if (t.feat.future) fut[sent[i]!] = 1;
-    else if (endings.length && t.kind === 'w' && t.norm.length >= 4 && !lex.futureExceptions.has(t.norm)) {
-      for (const e of endings) if (t.norm.endsWith(e)) fut[sent[i]!] = 1;
-    }
+    else if (endings.length && t.kind === 'w' && t.norm.length >= 4 && fut[sent[i]!] === 0 && futureByEnding(lex, t.norm)) fut[sent[i]!] = 1;
   }
   const out = new Uint8Array(items.length);
   for (let i = 0; i < items.length; i++) out[i] = fut[sent[i]!]!;
   return out;
 }
 
-function canStart(t: Item): boolean {
-  if (t.kind === 'n') return true;
-  if (t.kind === 'p') return false;
-  for (const _k in t.feat) return true;
-  return t.norm === 'q' || t.norm === 'h';
+const endingCache = new WeakMap<Lexicon, Map<string, boolean>>();
+
+/** French-style future verb endings, memoised per distinct word. */
+function futureByEnding(lex: Lexicon, w: string): boolean {
+  let cache = endingCache.get(lex);
+  if (!cache) {
+    cache = new Map();
+    endingCache.set(lex, cache);
+  }
+  let v = cache.get(w);
+  if (v === undefined) {
+    v = !lex.futureExceptions.has(w) && lex.futureEndings.some((e) => w.endsWith(e));
+    if (cache.size > 100000) cache.clear();
+    cache.set(w, v);
+  }
+  return v;
+}
+
+function followerNear(items: Item[], i: number): boolean {
+  for (let k = i + 1; k <= i + 3 && k < items.length; k++) if (items[k]!.live) return true;
+  return false;
 }
 
 export function runTagger(text: string, lex: Lexicon, refStr: string | null): Timex[] {
@@ -57,13 +71,14 @@ export function runTagger(text: string, lex: Lexicon, refStr: string | null): Ti
   let i = 0;
   while (i < items.length) {
     const t = items[i]!;
-    if (!canStart(t)) {
+    // Numbers longer than a year never begin an expression.
+    if (!t.live || (t.kind === 'n' && (t.digits ?? 0) > 4) || (t.kind === 'w' && needsFollower(t.feat) && !followerNear(items, i))) {
       i++;
       continue;
     }
     let best: Match | null = null;
-    for (const rule of RULES) {
-      const m = rule(ctx, i);
+    for (let k = 0; k < RULES.length; k++) {
+      const m = RULES[k]!(ctx, i);
       if (m && m.to > i && (!best || m.to > best.to)) best = m;
     }
     if (!best) {

@@ -16,6 +16,19 @@ type Rule = (c: RuleCtx, i: number, cued?: boolean) => Match | null;
 
 const date = (from: number, to: number, sem: Omit<DateSem, 'kind'>): Match => ({ from, to, sem: { kind: 'date', ...sem } });
 
+/** A numeric date must stop at k: no further glued separator + digit (phone numbers, versions). */
+function runEnds(it: Reader['it'], k: number): boolean {
+  const n = it[k];
+  const nn = it[k + 1];
+  if (!n || n.gap) return true;
+  if (n.kind === 'n' || n.kind === 'w') return false;
+  return !(nn && !nn.gap && nn.kind === 'n' && /[.\/:-]/.test(n.norm));
+}
+
+function ok(y: number | null, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31 && (y === null || (y >= 1000 && y <= 2999));
+}
+
 /** 2018-08-31, 31.10.1974, 31.10.74, 15.2., 18/07/2014, 2/2013. */
 export const numericDate: Rule = ({ r, monthFirstSlash }, i) => {
   const it = r.it;
@@ -32,18 +45,8 @@ export const numericDate: Rule = ({ r, monthFirstSlash }, i) => {
   const sep2 = it[i + 3];
   const c = it[i + 4];
   const hasThird = sep2 !== undefined && sep2.kind === 'p' && sep2.norm === s && !sep2.gap && c !== undefined && c.kind === 'n' && !c.gap && c.num !== undefined;
-  const endAt = (k: number): boolean => {
-    // The run must stop here: no further glued separator + digit.
-    const n = it[k];
-    const nn = it[k + 1];
-    if (!n || n.gap) return true;
-    if (n.kind === 'n') return false;
-    if (n.kind === 'w') return false;
-    return !(nn && !nn.gap && nn.kind === 'n' && /[.\/:-]/.test(n.norm));
-  };
-  const ok = (y: number | null, m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31 && (y === null || (y >= 1000 && y <= 2999));
   if (hasThird) {
-    if (!endAt(i + 5)) return null;
+    if (!runEnds(it, i + 5)) return null;
     if (a.digits === 4 && (s === '-' || s === '/') && b.digits! <= 2 && c!.digits! <= 2) {
       if (ok(a.num, b.num, c!.num!)) return date(i, i + 5, { year: { abs: a.num }, month: b.num, day: c!.num! });
       return null;
@@ -67,7 +70,7 @@ export const numericDate: Rule = ({ r, monthFirstSlash }, i) => {
     return null;
   }
   // Month/year: "2/2013".
-  if (s === '/' && a.digits! <= 2 && b.digits === 4 && endAt(i + 3) && ok(b.num, a.num, 1)) {
+  if (s === '/' && a.digits! <= 2 && b.digits === 4 && runEnds(it, i + 3) && ok(b.num, a.num, 1)) {
     return date(i, i + 3, { year: { abs: b.num }, month: a.num });
   }
   return null;
@@ -238,17 +241,19 @@ export const decade: Rule = ({ r }, i) => {
   return date(i, suffixed ? j + 2 : j + 1, { decade: Math.floor(y / 10) });
 };
 
+function twoDigitOrdinal(r: Reader, i: number): { n: number; next: number } | null {
+  const t = r.it[i];
+  if (t && t.kind === 'n' && t.digits === 2 && t.num !== undefined) {
+    const g = r.gluedLetters(i);
+    if (g !== null && r.lex.ordinalSuffixes.has(g)) return { n: t.num, next: i + 2 };
+    if (r.isP(i + 1, '.') && r.glued(i + 1)) return { n: t.num, next: i + 2 };
+  }
+  return null;
+}
+
 /** "20th century", "20. Jahrhundert". */
 export const century: Rule = ({ r }, i) => {
-  const o = r.ordinal(i) ?? (() => {
-    const t = r.it[i];
-    if (t && t.kind === 'n' && t.digits === 2 && t.num !== undefined) {
-      const g = r.gluedLetters(i);
-      if (g !== null && r.lex.ordinalSuffixes.has(g)) return { n: t.num, next: i + 2 };
-      if (r.isP(i + 1, '.') && r.glued(i + 1)) return { n: t.num, next: i + 2 };
-    }
-    return null;
-  })();
+  const o = r.ordinal(i) ?? twoDigitOrdinal(r, i);
   if (!o || o.n < 1 || o.n > 30 || !r.f(o.next).century) return null;
   return date(i, o.next + 1, { century: o.n - 1 });
 };
@@ -309,10 +314,13 @@ export const quarter: Rule = ({ r }, i) => {
   return date(i, j, sem);
 };
 
+function grainOf(u: string): 'D' | 'M' | 'Y' | 'Q' | 'H' {
+  return u === 'W' ? 'D' : (u as 'D' | 'M' | 'Y' | 'Q' | 'H');
+}
+
 /** "two years ago", "vor zwei Jahren", "il y a deux ans", "قبل عامين", "in 3 Jahren", "dans deux semaines". */
 export const ago: Rule = ({ r }, i) => {
   const f0 = r.f(i);
-  const grainOf = (u: string): 'D' | 'M' | 'Y' | 'Q' | 'H' => (u === 'W' ? 'D' : (u as 'D' | 'M' | 'Y' | 'Q' | 'H'));
   if (f0.agoBefore || f0.inFuture) {
     const sign = f0.agoBefore ? -1 : 1;
     let j = i + 1;

@@ -6,9 +6,10 @@ import { cliticVariants, normalizeWord } from './normalize';
 import { tokenize, type Token } from './tokenize';
 import type { Feature, LangPack } from './types';
 
-export interface Item extends Token {
-  feat: Feature;
-}
+/** A token with its features; `live` = it may begin an expression (cheap pre-filter). */
+export type Item = Token;
+
+const EMPTY: Feature = Object.freeze({}) as Feature;
 
 interface PhraseNode {
   next: Map<string, PhraseNode>;
@@ -103,12 +104,41 @@ function variants(lex: Lexicon, t: Token): string[] {
 }
 
 function lookupWord(lex: Lexicon, t: Token): Feature {
-  if (t.kind !== 'w') return {};
+  if (t.kind !== 'w') return EMPTY;
+  if (!lex.pack.clitics) return lex.words.get(t.norm) ?? EMPTY;
   for (const v of variants(lex, t)) {
     const f = lex.words.get(v);
     if (f) return f;
   }
-  return {};
+  return EMPTY;
+}
+
+const startsCache = new WeakMap<Feature, boolean>();
+
+/** Only these features can begin an expression; fillers, cues and connectors never do. */
+function canBegin(f: Feature): boolean {
+  let v = startsCache.get(f);
+  if (v === undefined) {
+    v = f.month !== undefined || f.weekday !== undefined || f.season !== undefined || f.unit !== undefined ||
+      f.num !== undefined || f.quant === true || f.ord !== undefined || f.rel !== undefined || f.anaph !== undefined ||
+      f.dayWord !== undefined || f.shift !== undefined || f.mod !== undefined || f.vague !== undefined ||
+      f.yearWord === true || f.monthNoun === true || f.dayNoun === true || f.agoBefore === true || f.inFuture === true ||
+      f.decadeWord === true;
+    startsCache.set(f, v);
+  }
+  return v;
+}
+
+/** Only a count or a last/next word: worth trying only if something live follows closely. */
+export function needsFollower(f: Feature): boolean {
+  return f.month === undefined && f.weekday === undefined && f.season === undefined && f.unit === undefined &&
+    f.dayWord === undefined && f.shift === undefined && f.vague === undefined && !f.yearWord && !f.monthNoun &&
+    !f.dayNoun && !f.agoBefore && !f.inFuture && !f.decadeWord && f.mod === undefined && f.ord === undefined;
+}
+
+function live(t: Token, f: Feature): boolean {
+  return t.kind === 'n' || (f !== EMPTY && canBegin(f)) || (t.kind === 'w' && (t.norm === 'q' || t.norm === 'h')) ||
+    (t.kind === 'p' && t.norm === "'");
 }
 
 const MAX_PHRASE = 8;
@@ -122,8 +152,10 @@ export function itemize(lex: Lexicon, text: string): Item[] {
     const t = toks[i]!;
     let best = -1;
     let bestFeat: Feature | undefined;
-    for (const v of variants(lex, t)) {
-      let node = lex.phrases.next.get(v);
+    const vs = lex.pack.clitics && t.kind === 'w' ? variants(lex, t) : null;
+    const nv = vs ? vs.length : 1;
+    for (let vi = 0; vi < nv; vi++) {
+      let node = lex.phrases.next.get(vs ? vs[vi]! : t.norm);
       let j = i;
       while (node) {
         if (node.feat && j > best) {
@@ -137,16 +169,23 @@ export function itemize(lex: Lexicon, text: string): Item[] {
     }
     if (best > i && bestFeat) {
       const last = toks[best]!;
-      items.push({ ...t, kind: 'w', end: last.end, norm: toks.slice(i, best + 1).map((x) => x.norm).join(' '), feat: bestFeat });
+      items.push({ ...t, kind: 'w', end: last.end, norm: toks.slice(i, best + 1).map((x) => x.norm).join(' '), feat: bestFeat, live: true, num: undefined, digits: undefined });
       i = best + 1;
       continue;
     }
     if (best === i && bestFeat) {
-      items.push({ ...t, feat: { ...lookupWord(lex, t), ...bestFeat } });
+      const it = t as Item;
+      it.feat = { ...lookupWord(lex, t), ...bestFeat };
+      it.live = true;
+      items.push(it);
       i++;
       continue;
     }
-    items.push({ ...t, feat: lookupWord(lex, t) });
+    // Reuse the token object: one allocation per token matters at several MB/s.
+    const it = t as Item;
+    it.feat = lookupWord(lex, t);
+    it.live = live(t, it.feat);
+    items.push(it);
     i++;
   }
   return items;

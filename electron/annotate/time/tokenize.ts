@@ -3,6 +3,7 @@
  * Everything else in the tagger works on tokens, which keeps matching linear and clitic handling simple.
  */
 import { digitValue, normalizeWord } from './normalize';
+import type { Feature } from './types';
 
 export type TokKind = 'w' | 'n' | 'p';
 
@@ -21,13 +22,22 @@ export interface Token {
   digits?: number;
   /** Words: starts with an upper-case letter in the original text. */
   cap?: boolean;
+  /** Filled in by the lexicon; present from the start so every token has one object shape (fast property access). */
+  feat: Feature;
+  live: boolean;
 }
+
+const NO_FEAT: Feature = Object.freeze({}) as Feature;
 
 const LETTER = /[\p{L}\p{M}\u0640]/u;
 
 function isLetterAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  // Fast paths for Latin-1/Latin Extended and the Arabic block; the regex handles the rest.
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if (c >= 0x620 && c <= 0x65f) return true;
+  if (c >= 0x671 && c <= 0x6d3) return true;
   // Surrogate pairs: test the whole code point.
   const cp = text.codePointAt(i)!;
   return LETTER.test(String.fromCodePoint(cp));
@@ -36,6 +46,18 @@ function isLetterAt(text: string, i: number): boolean {
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x0b || c === 0x0c ||
     (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000 || c === 0xfeff || c === 0x200e || c === 0x200f;
+}
+
+// Words repeat a lot in running text: normalise each distinct spelling once (bounded cache).
+const normCache = new Map<string, string>();
+function normalizeCached(raw: string): string {
+  let v = normCache.get(raw);
+  if (v === undefined) {
+    if (normCache.size > 100000) normCache.clear();
+    v = normalizeWord(raw);
+    normCache.set(raw, v);
+  }
+  return v;
 }
 
 // Very long "words" (hostile input) are cut into pieces of this size so lexicon work stays bounded.
@@ -57,27 +79,38 @@ export function tokenize(text: string): Token[] {
     }
     const start = i;
     if (digitValue(c) >= 0) {
-      let digits = '';
+      let ascii = true;
       while (i < n && i - start < MAX_TOKEN) {
-        const d = digitValue(text.charCodeAt(i));
-        if (d < 0) break;
-        digits += String(d);
+        const cc = text.charCodeAt(i);
+        if (cc >= 0x30 && cc <= 0x39) { i++; continue; }
+        if (digitValue(cc) < 0) break;
+        ascii = false;
         i++;
       }
-      const t: Token = { kind: 'n', start, end: i, norm: digits, gap, nl, digits: digits.length };
-      if (digits.length <= 9) t.num = Number(digits);
-      toks.push(t);
+      let digits = text.slice(start, i);
+      if (!ascii) {
+        let conv = '';
+        for (let k = start; k < i; k++) conv += String(digitValue(text.charCodeAt(k)));
+        digits = conv;
+      }
+      toks.push({ kind: 'n', start, end: i, norm: digits, gap, nl, num: digits.length <= 9 ? Number(digits) : undefined,
+        digits: digits.length, cap: false, feat: NO_FEAT, live: false });
     } else if (isLetterAt(text, i)) {
       while (i < n && i - start < MAX_TOKEN) {
-        const cp = text.codePointAt(i)!;
-        const w = cp > 0xffff ? 2 : 1;
+        const cc = text.charCodeAt(i);
+        if (cc < 0x80) {
+          const lc = cc | 32;
+          if (lc >= 97 && lc <= 122) { i++; continue; }
+          break;
+        }
         if (!isLetterAt(text, i)) break;
-        i += w;
+        i += cc >= 0xd800 && cc <= 0xdbff ? 2 : 1;
       }
       const raw = text.slice(start, i);
-      const first = raw.charAt(0);
-      toks.push({ kind: 'w', start, end: i, norm: normalizeWord(raw), gap, nl,
-        cap: first !== first.toLowerCase() });
+      const c0 = raw.charCodeAt(0);
+      const cap = c0 < 0x80 ? c0 >= 0x41 && c0 <= 0x5a : raw.charAt(0) !== raw.charAt(0).toLowerCase();
+      toks.push({ kind: 'w', start, end: i, norm: normalizeCached(raw), gap, nl, num: undefined, digits: undefined, cap,
+        feat: NO_FEAT, live: false });
     } else {
       const cp = text.codePointAt(i)!;
       const w = cp > 0xffff ? 2 : 1;
@@ -88,7 +121,8 @@ export function tokenize(text: string): Token[] {
       else if (ch === '٫') ch = ',';
       else if (ch === '؟') ch = '?';
       i += w;
-      toks.push({ kind: 'p', start, end: i, norm: ch, gap, nl });
+      toks.push({ kind: 'p', start, end: i, norm: ch, gap, nl, num: undefined, digits: undefined, cap: false,
+        feat: NO_FEAT, live: false });
     }
     gap = false;
     nl = false;
