@@ -6,7 +6,7 @@ import type { Amount, ChronoEvent, Document, Lang, Timex } from '../../shared/mo
 import type { FileMeta } from '../corpus/manifest';
 import { detectLanguage } from './language';
 import { buildEvents } from './events';
-import { publicationDate } from './publication-date';
+import { datePublication } from './publication-date';
 import { splitSentences } from './sentences';
 import { tagTimexes } from './time/index';
 
@@ -17,6 +17,8 @@ export interface AnnotateInput {
   hash: string;
   manifest?: FileMeta;
   frontMatter?: FileMeta;
+  /** A publication date the user set (kept apart in the store); above all metadata. */
+  user?: string;
 }
 
 export interface AnnotatedDocument {
@@ -37,9 +39,11 @@ function titleOf(text: string, meta: FileMeta | undefined): string {
 export function annotateDocument(input: AnnotateInput): AnnotatedDocument {
   const meta = { ...input.frontMatter, ...input.manifest };
   const lang: Lang = meta.language ?? detectLanguage(input.text);
-  const published = publicationDate({ file: input.file, ...(input.manifest ? { manifest: input.manifest } : {}), ...(input.frontMatter ? { frontMatter: input.frontMatter } : {}) });
+  const tagLang: Lang = lang === 'und' ? 'en' : lang;
+  // Metadata, else the text's own evidence (tagged with ref null); that tagging is reused when it finds nothing.
+  const { published, unresolved } = datePublication({ file: input.file, text: input.text, lang: tagLang, manifest: input.manifest, frontMatter: input.frontMatter, user: input.user }, tagTimexes);
   const sentences = splitSentences(input.text, lang);
-  const timexes = tagTimexes(input.text, { lang: lang === 'und' ? 'en' : lang, ref: published.value });
+  const timexes = unresolved ?? tagTimexes(input.text, { lang: tagLang, ref: published.value });
   const events = buildEvents(input.id, input.text, sentences, timexes, published);
   return {
     document: { id: input.id, file: input.file, lang, title: titleOf(input.text, meta), text: input.text, published, hash: input.hash, sentences },
