@@ -65,10 +65,34 @@ function scoreTimeml(set: string, file: string): Row | null {
     const g = bySentence.get(k);
     if (g) g.push(l); else bySentence.set(k, [l]);
   }
+  // Whole documents are tagged (sentences joined by newlines, in order of first appearance) so anaphora
+  // ("le même jour") can see earlier sentences, as in real use; predictions are mapped back per sentence.
+  const predsBySentence = new Map<string, Timex[]>();
+  const docs = new Map<string, string[]>();
+  for (const k of bySentence.keys()) {
+    const doc = k.split('\u0000')[0]!;
+    const list = docs.get(doc);
+    if (list) list.push(k); else docs.set(doc, [k]);
+  }
+  for (const keys of docs.values()) {
+    const first = bySentence.get(keys[0]!)![0]!;
+    const offsets: number[] = [];
+    let text = '';
+    for (const k of keys) {
+      offsets.push(text.length);
+      text += bySentence.get(k)![0]!.text + '\n';
+    }
+    const all = tagTimexes(text, { lang: first.lang, ref: first.ref }).filter((t) => t.type === 'DATE');
+    keys.forEach((k, idx) => {
+      const s0 = offsets[idx]!;
+      const s1 = s0 + bySentence.get(k)![0]!.text.length;
+      predsBySentence.set(k, all.filter((t) => t.start >= s0 && t.end <= s1).map((t) => ({ ...t, start: t.start - s0, end: t.end - s0 })));
+    });
+  }
   let n = 0, hit = 0, tpPred = 0, predScored = 0;
-  for (const group of bySentence.values()) {
+  for (const [key, group] of bySentence) {
     const first = group[0]!;
-    const preds = tagTimexes(first.text, { lang: first.lang, ref: first.ref }).filter((t) => t.type === 'DATE');
+    const preds = predsBySentence.get(key) ?? [];
     const golds = group.filter((g) => g.expected.type === 'DATE');
     const times = group.filter((g) => g.expected.type === 'TIME');
     for (const g of golds) {
@@ -213,6 +237,7 @@ if (!setArg) {
 }
 
 const definitions = [
+  'TimeML sets are tagged a document at a time (its sentences joined by newlines) and scored per sentence.',
   'TimeML sets: recall = gold DATEs overlapped by a predicted DATE with the same value / gold DATEs;',
   '  precision = predicted DATEs on a gold DATE with its value / (predicted DATEs overlapping a gold DATE + predicted DATEs overlapping no gold);',
   '  predicted DATEs overlapping only a gold TIME are not scored; gold DURATION/SET were filtered out of the data, so a DATE',

@@ -195,8 +195,21 @@ export const year: Rule = (c, i, cued) => {
   }
   const y = r.year4(j, word ? 1000 : cued ? 1000 : 1800, word ? 2999 : 2099) ?? (cued ? r.year2(j, false) : null);
   if (!y) {
-    const y2 = r.year2(j, false);
-    if (y2 && !r.glued(j) && r.f(j - 1).cue === 'strong') return date(i, y2.next, { year: { abs: y2.y } });
+    const t = r.it[j];
+    // "1957-58": the second year of a range written short.
+    if (t && t.kind === 'n' && t.digits === 2 && t.num !== undefined && c.lastEnd === j - 1 && r.isP(j - 1, '-') && r.glued(j) && r.glued(j - 1)) {
+      const p = r.it[j - 2];
+      if (p && p.kind === 'n' && p.digits === 4 && p.num !== undefined && r.gluedLetters(j) === null && !r.decimalPart(j)) {
+        const yy = Math.floor(p.num / 100) * 100 + t.num;
+        if (yy > p.num) return date(i, j + 1, { year: { abs: yy } });
+      }
+    }
+    // "en 97", "in '58".
+    const y2 = r.year2(j, r.f(j - 1).cue === 'strong' && !r.glued(j));
+    if (y2 && !r.glued(j) && r.f(j - 1).cue === 'strong') {
+      const n = r.it[y2.next];
+      if (!n || n.kind === 'p' || r.isP(j, "'")) return date(i, y2.next, { year: { abs: y2.y } });
+    }
     return null;
   }
   const sem = { year: { abs: y.y } };
@@ -208,18 +221,18 @@ export const year: Rule = (c, i, cued) => {
   if (prev) {
     if (prev.feat.cue === 'strong') return date(i, y.next, sem);
     if (prev.kind === 'p' && prev.norm === '(' && r.isP(y.next, ')')) return date(i, y.next, sem);
-    const chained = c.lastEnd === i - 1 && (prev.feat.connector || (prev.kind === 'p' && prev.norm === '-'));
+    const chained = c.lastEnd === i - 1 && (prev.feat.connector || (prev.kind === 'p' && (prev.norm === '-' || prev.norm === '/')));
     if (chained) return date(i, y.next, sem);
     if ((prev.feat.cue === 'weak' || prev.feat.connector) && endish) return date(i, y.next, sem);
   }
-  // "2009-2010": a range of two years.
-  if (r.isP(y.next, '-') && r.glued(y.next) && r.glued(y.next + 1)) {
+  // "2009-2010", "2002/2003": a range of two years.
+  if ((r.isP(y.next, '-') || r.isP(y.next, '/')) && r.glued(y.next) && r.glued(y.next + 1)) {
     const y2 = r.year4(y.next + 1);
     if (y2 && y2.y > y.y && y2.y - y.y <= 20 && (prev === undefined || prev.kind !== 'n')) return date(i, y.next, sem);
   }
   // Sentence-initial "2012, ..." or "2012:".
   const atStart = !prev || r.it[i]!.nl || (prev.kind === 'p' && /[.!?:]/.test(prev.norm));
-  if (atStart && next && next.kind === 'p' && (next.norm === ',' || next.norm === ':')) return date(i, y.next, sem);
+  if (atStart && next && next.kind === 'p' && (next.norm === ',' || next.norm === ':' || next.norm === '.')) return date(i, y.next, sem);
   return null;
 };
 
@@ -335,6 +348,7 @@ export const ago: Rule = ({ r }, i) => {
     if (!u.unit) return null;
     if (u.count !== undefined && !c) n = u.count;
     else if (!c && u.plural) return null;
+    else if (f0.inFuture && !u.plural && u.unit === 'D') return null;
     else if (c && !u.plural && n !== 1 && n < 11) return null;
     return date(i, j + 1, { shift: { unit: u.unit, n: sign * n, base: 'ref', grain: grainOf(u.unit) } });
   }
@@ -399,6 +413,11 @@ export const season: Rule = ({ r }, i, cued) => {
   else if (rel === undefined && r.f(j).rel !== undefined && r.f(j + 1).unit === undefined) {
     rel = r.f(j).rel;
     j++;
+  }
+  if (!yp && rel === undefined && !cued) {
+    // "Jeux d'hiver", "les mois d'été": a season named after "de"/"of" describes, it does not date.
+    const prev = r.it[i - 1];
+    if (prev && ((prev.kind === 'p' && prev.norm === "'" && r.it[i - 2]?.norm === 'd') || prev.feat.cue === 'weak')) return null;
   }
   if (f.ambiguous && !yp && rel === undefined && !cued) {
     const prev = r.it[i - 1];

@@ -24,6 +24,7 @@ export interface Lexicon {
   decadeSuffixes: Set<string>;
   futureEndings: string[];
   futureExceptions: Set<string>;
+  pastEndings: string[];
 }
 
 function add(words: Map<string, Feature>, w: string, f: Feature): void {
@@ -71,6 +72,7 @@ export function compileLexicon(pack: LangPack): Lexicon {
   addAll(words, pack.agoAfter, { agoAfter: true });
   addAll(words, pack.inFuture, { inFuture: true });
   addAll(words, pack.futureMarkers, { future: true });
+  addAll(words, pack.pastMarkers, { past: true });
   addAll(words, pack.decadeWords, { decadeWord: true });
   addAll(words, pack.centuryWords, { century: true });
 
@@ -95,6 +97,7 @@ export function compileLexicon(pack: LangPack): Lexicon {
     decadeSuffixes: new Set((pack.decadeSuffixes ?? []).map(normalizeWord)),
     futureEndings: (pack.futureEndings ?? []).map(normalizeWord),
     futureExceptions: new Set((pack.futureEndingExceptions ?? []).map(normalizeWord)),
+    pastEndings: (pack.pastEndings ?? []).map(normalizeWord),
   };
 }
 

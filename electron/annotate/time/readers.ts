@@ -114,8 +114,8 @@ export class Reader {
     const m = f.month;
     const amb = !!f.ambiguous && !noun;
     j++;
-    // Abbreviation dot: "Feb. 28".
-    if (this.isP(j, '.') && this.glued(j) && (this.it[j - 1]?.norm.length ?? 9) <= 4) j++;
+    // Abbreviation dot: "Feb. 28" (only when a number follows, so a sentence-final dot stays out).
+    if (this.isP(j, '.') && this.glued(j) && (this.it[j - 1]?.norm.length ?? 9) <= 4 && this.it[j + 1]?.kind === 'n') j++;
     if ((this.isP(j, '/') || this.isP(j, '(')) && this.f(j + 1).month === m) {
       const open = this.isP(j, '(');
       j += 2;

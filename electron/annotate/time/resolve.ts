@@ -16,8 +16,8 @@ export interface Anchor { y: number; m: number | null; d: number | null }
 export interface ResolveCtx {
   ref: RefDate | null;
   anchor: Anchor | null;
-  /** The sentence speaks of the future. */
-  future: boolean;
+  /** Tense around the expression: +1 future, -1 past, 0 unknown. */
+  tense: number;
 }
 
 export interface Resolved {
@@ -42,10 +42,24 @@ function inferYear(ctx: ResolveCtx, dir: number | undefined, start: number, end:
   const ref = ctx.ref;
   if (!ref) return null;
   if (ref.m === null) return ref.y;
-  const d = dir ?? (ctx.future ? 1 : -1);
+  const d = dir ?? (ctx.tense > 0 ? 1 : -1);
   if (day !== undefined && ref.d !== null && start === end) {
     // A day: compare the full date; same month counts as this year unless "dernier"/"prochain" says otherwise.
     if (start === ref.m && dir === undefined) return ref.y;
+    if (dir === undefined && ctx.tense === 0) {
+      // No tense at all: the nearest occurrence (an announcement dated 28 July speaks of 3 August, not last year's).
+      const r = toDays(ref.y, ref.m, ref.d);
+      let best = ref.y;
+      let bestDist = Infinity;
+      for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
+        const dist = Math.abs(toDays(y, start, Math.min(day, 28)) - r);
+        if (dist < bestDist) {
+          bestDist = dist;
+          best = y;
+        }
+      }
+      return best;
+    }
     const before = start < ref.m || (start === ref.m && day <= ref.d);
     const after = start > ref.m || (start === ref.m && day >= ref.d);
     if (d < 0) return before ? ref.y : ref.y - 1;
@@ -76,7 +90,7 @@ function resolveWeekday(sem: DateSem, ctx: ResolveCtx): Resolved {
     if (rel === -1) days = base - (back === 0 ? 7 : back);
     else if (rel === 1) days = base + ((wd - cur + 7) % 7 || 7);
     else if (rel === 0) days = base - (cur - 1) + (wd - 1);
-    else if (ctx.future) days = base + ((wd - cur + 7) % 7 || 7);
+    else if (ctx.tense > 0) days = base + ((wd - cur + 7) % 7 || 7);
     else days = base - back;
   }
   const ymd = fromDays(days);

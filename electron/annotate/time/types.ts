@@ -40,7 +40,8 @@ export interface Feature {
   agoBefore?: boolean; // "vor", "قبل", "il y a" + amount
   agoAfter?: boolean; // amount + "ago"
   inFuture?: boolean; // "in", "dans", "بعد" + amount = that far in the future
-  future?: boolean; // future tense marker for the sentence
+  future?: boolean; // future tense marker
+  past?: boolean; // past tense marker
   decadeWord?: boolean; // "années" in "les années 90"
   century?: boolean; // "century", "Jahrhundert", "siècle"
 }
@@ -92,6 +93,9 @@ export interface LangPack {
   /** Verb endings that mark the future tense (French "-era", "-ront"); checked on words of 4+ letters. */
   futureEndings?: string[];
   futureEndingExceptions?: string[];
+  pastMarkers?: string[];
+  /** Verb endings that mark the past ("-ed", French imparfait "-ait"); checked on words of 5+ letters. */
+  pastEndings?: string[];
   decadeWords?: string[];
   centuryWords?: string[];
   /** Multi-word fixed expressions: "day before yesterday", "il y a", "aujourd'hui", "وقت مبكر من". */

@@ -75,6 +75,7 @@ export const de: LangPack = {
   agoAfter: [],
   inFuture: ['in'],
   futureMarkers: ['wird', 'werden', 'wirst', 'werde', 'werdet', 'nächste', 'nächsten', 'nächstes', 'nächster', 'kommende', 'kommenden', 'morgen', 'übermorgen', 'künftig', 'soll', 'sollen'],
+  pastMarkers: ['hat', 'haben', 'hatte', 'hatten', 'war', 'waren', 'wurde', 'wurden', 'sagte', 'erklärte', 'berichtete', 'gestern', 'vorgestern', 'damals'],
   decadeWords: [],
   centuryWords: ['jahrhundert', 'jahrhunderts'],
   phrases: [

@@ -51,7 +51,9 @@ export const fr: LangPack = {
   agoAfter: [],
   inFuture: ['dans'],
   futureMarkers: ['sera', 'seront', 'va', 'vont', 'prochain', 'prochaine', 'prochains', 'prochaines', 'demain', 'aura', 'auront', 'devrait', 'devraient'],
-  futureEndings: ['era', 'ira', 'ront', 'erai', 'irai', 'erons', 'irons', 'erez', 'irez'],
+  futureEndings: ['era', 'ira', 'dra', 'vra', 'rra', 'ront', 'erai', 'irai', 'erons', 'irons', 'erez', 'irez', 'rait', 'raient'],
+  pastMarkers: ['ont', 'avait', 'avaient', 'était', 'étaient', 'fut', 'furent', 'eu', 'été', 'hier', 'dernier', 'dernière', 'derniers', 'dernières'],
+  pastEndings: ['ait', 'aient'],
   futureEndingExceptions: ['caméra', 'opéra', 'ère', 'sphère', 'chimère', 'hira', 'tira', 'lira', 'vira', 'mira', 'vera', 'sera'],
   decadeWords: ['années'],
   centuryWords: ['siècle'],
@@ -83,5 +85,7 @@ export const fr: LangPack = {
     { text: "l'an passé", feat: { shift: { unit: 'Y', n: -1, base: 'ref' } } },
     { text: "l'an prochain", feat: { shift: { unit: 'Y', n: 1, base: 'ref' } } },
     { text: 'il va', feat: { future: true } },
+    { text: "d'ici", feat: { future: true } },
+    { text: "jusqu'au", feat: { future: true } },
   ],
 };
