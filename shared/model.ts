@@ -49,6 +49,8 @@ export interface Document {
   published: Published;
   /** sha256 of the file's bytes: the cache key for re-annotation. */
   hash: string;
+  /** How the file's bytes were decoded ("utf-8", "windows-1256", ...) or its container ("pdf", "docx"). */
+  encoding?: string;
   sentences: Array<{ start: number; end: number }>;
   problems?: DocumentProblem[];
 }
@@ -99,7 +101,7 @@ export interface ChronoEvent extends Span {
 /** A file the scan saw but could not (fully) use. */
 export interface FileProblem {
   file: string;
-  code: 'unreadable' | 'binary' | 'too-large' | 'undecodable' | 'empty' | 'unsupported' | 'vanished' | 'loop' | 'internal';
+  code: 'unreadable' | 'binary' | 'too-large' | 'undecodable' | 'empty' | 'unsupported' | 'vanished' | 'loop' | 'timeout' | 'internal';
   message: string;
 }
 
