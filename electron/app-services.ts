@@ -3,12 +3,20 @@
  * First start: when the store is empty, the bundled sample corpus is annotated in the background with progress.
  */
 import { EventEmitter } from 'node:events';
-import type { AnnotateProgress, AnnotateSummary, AppStatus, Events, Handlers } from '../shared/ipc/contract';
+import type { AnnotateProgress, AnnotateSummary, AppStatus, EditResult, Events, Handlers } from '../shared/ipc/contract';
 import { ServiceError } from '../shared/ipc/result';
 import { annotateCorpus } from './corpus/annotate-corpus';
+import { SetDateError, setPublicationDate } from './corpus/set-date';
+import { watchCorpus } from './corpus/watch-corpus';
 import { exportData } from './export/data';
 import { openStore, type OpenStore } from './store/database';
 import { Repository } from './store/repository';
+import { UserStore } from './store/user-store';
+import type { Recovery } from './store/database';
+
+function recoveryNotice(what: string, r: Recovery): string {
+  return `${what} could not be opened (${r.reason}). It was kept aside as ${r.keptAside}; ${r.restoredFrom ? `restored from the backup ${r.restoredFrom}` : 'no good backup was found, so it starts empty'}.`;
+}
 
 export interface AppServicesOptions {
   storeFile: string;
@@ -25,11 +33,30 @@ export interface AppServices {
 }
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
-  const store: OpenStore = await openStore(opts.storeFile);
-  const repo = new Repository(store);
+  const store: OpenStore = await openStore(opts.storeFile, { recover: true });
+  let user: UserStore;
+  try {
+    user = await UserStore.open(opts.storeFile, { recover: true });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const repo = new Repository(store, user);
+  const notices = [...(store.recovered ? [recoveryNotice('The annotation store', store.recovered)] : []), ...(user.recovered ? [recoveryNotice('Your edits file', user.recovered)] : [])];
   const events = new EventEmitter<{ [K in keyof Events]: [Events[K]] }>();
-  const status: AppStatus = { state: repo.isEmpty ? 'empty' : 'ready', storePath: store.file, corpusDir: repo.corpusDir, progress: null, error: null };
+  const status: AppStatus = { state: repo.isEmpty ? 'empty' : 'ready', storePath: store.file, corpusDir: repo.corpusDir, progress: null, error: null, notices };
   let running: Promise<AnnotateSummary> | null = null;
+  // The open corpus folder is watched; changes made while we annotate are ours to see anyway.
+  let unwatch: (() => void) | null = null;
+  const watch = (dir: string | null): void => {
+    unwatch?.();
+    unwatch = dir
+      ? watchCorpus(dir, (files) => {
+          if (!running) events.emit('corpus:changed', { files });
+        })
+      : null;
+  };
+  watch(repo.corpusDir);
 
   const onProgress = (p: AnnotateProgress): void => {
     status.progress = p;
@@ -44,6 +71,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       .then((summary) => {
         status.state = 'ready';
         status.corpusDir = repo.corpusDir;
+        watch(repo.corpusDir);
         return summary;
       })
       .catch((e: unknown) => {
@@ -80,6 +108,20 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       return annotate(dir);
     },
     'export:data': async ({ format }) => exportData(repo.eventsExport(), format),
+    'document:set-date': async ({ id, published }) => {
+      if (running) throw new ServiceError('busy', 'an annotation is running; set the date when it has finished');
+      try {
+        const summary = await setPublicationDate(repo, id, published);
+        if (!summary) throw new ServiceError('not-found', `no document ${id}`);
+        return summary;
+      } catch (e) {
+        if (e instanceof SetDateError) throw new ServiceError(e.code, e.message);
+        throw e;
+      }
+    },
+    'edit:apply': async ({ op }): Promise<EditResult> => ({ seq: (await repo.applyEdit(op)).seq, history: repo.history() }),
+    'edit:undo': async (): Promise<EditResult> => ({ seq: (await repo.undo())?.seq ?? null, history: repo.history() }),
+    'edit:redo': async (): Promise<EditResult> => ({ seq: (await repo.redo())?.seq ?? null, history: repo.history() }),
   };
 
   return {
@@ -88,6 +130,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ready,
     close: async () => {
       await running?.catch(() => undefined);
+      unwatch?.();
+      await user.close();
       await store.close();
     },
   };

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createAppServices } from './app-services';
 import { appRoot, bundledCorpusDir, defaultUserDataDir } from './app-paths';
 import { annotateCorpus, CorpusInputError } from './corpus/annotate-corpus';
+import { SetDateError, setPublicationDate } from './corpus/set-date';
 import { ManifestError } from './corpus/manifest';
 import { exportData } from './export/data';
 import { startServer } from './serve/server';
@@ -16,17 +17,26 @@ import { openStore } from './store/database';
 import { StoreReadError } from './store/durable-json-file';
 import { Repository } from './store/repository';
 import { StoreLockedError } from './store/store-lock';
+import { UserStore } from './store/user-store';
 import { tagJsonLines } from './tag-jsonl';
 
 class UsageError extends Error {}
 
 const USAGE = `Usage:
-  cli annotate <corpus-dir> --store <store.json> [--manifest <file.csv>] [--jobs N]
+  cli annotate <corpus-dir> --store <store.json> [--manifest <file.csv>] [--jobs N] [--max-mb N] [--timeout-s N]
+  cli set-date <store.json> <file-or-doc-id> <YYYY[-MM[-DD]]|none>
   cli export <store.json> --format json|csv|timelinejs [--out FILE]
   cli tag --jsonl < requests.jsonl > answers.jsonl
   cli serve [--store <store.json>] [--port N]`;
 
 const err = (s: string): void => void process.stderr.write(`${s}\n`);
+
+function positiveNumber(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got "${v}"`);
+  return n;
+}
 
 function positiveInt(v: string | undefined, name: string): number | undefined {
   if (v === undefined) return undefined;
@@ -41,30 +51,55 @@ async function requireDir(dir: string): Promise<void> {
 }
 
 async function cmdAnnotate(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { store: { type: 'string' }, manifest: { type: 'string' }, jobs: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { store: { type: 'string' }, manifest: { type: 'string' }, jobs: { type: 'string' }, 'max-mb': { type: 'string' }, 'timeout-s': { type: 'string' } },
+  });
   const dir = positionals[0];
   if (!dir || positionals.length > 1) throw new UsageError('annotate takes one corpus folder');
   if (!values.store) throw new UsageError('annotate needs --store <store.json>');
-  positiveInt(values.jobs, 'jobs');
+  const jobs = positiveInt(values.jobs, 'jobs');
+  const maxMb = positiveNumber(values['max-mb'], 'max-mb');
+  const timeoutS = positiveNumber(values['timeout-s'], 'timeout-s');
   await requireDir(dir);
   if (values.manifest && !(await stat(values.manifest).catch(() => null))?.isFile()) throw new UsageError(`manifest not found: ${values.manifest}`);
   const store = await openStore(values.store);
   try {
     const repo = new Repository(store);
-    let lastFile = '';
     const summary = await annotateCorpus(dir, repo, {
       ...(values.manifest ? { manifestFile: values.manifest } : {}),
+      ...(jobs !== undefined ? { jobs } : {}),
+      ...(maxMb !== undefined ? { maxBytes: Math.round(maxMb * 1024 * 1024) } : {}),
+      ...(timeoutS !== undefined ? { timeoutMs: Math.round(timeoutS * 1000) } : {}),
       onProgress: (p) => {
-        if (p.phase === 'annotate' && p.file && p.file !== lastFile && process.stderr.isTTY !== undefined) {
-          lastFile = p.file;
-          err(`[${p.done + 1}/${p.total}] ${p.file}`);
-        }
+        if (p.phase === 'annotate' && p.file) err(`[${p.done}/${p.total}] ${p.file}`);
       },
     });
     for (const p of summary.problems) err(`problem: ${p.file}: ${p.code}: ${p.message}`);
     process.stdout.write(
       `annotated ${summary.documents} documents (${summary.annotated} new, ${summary.reused} unchanged) → ${summary.events} events, ${summary.timexes} time expressions, ${summary.problems.length} problems in ${summary.ms} ms → ${store.file}\n`,
     );
+  } finally {
+    await store.close();
+  }
+}
+
+async function cmdSetDate(argv: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
+  const [storeFile, ref, date] = positionals;
+  if (!storeFile || !ref || !date || positionals.length > 3) throw new UsageError('set-date takes a store file, a file or document id, and a date (YYYY[-MM[-DD]] or none)');
+  if (!(await stat(storeFile).catch(() => null))?.isFile()) throw new UsageError(`store not found: ${storeFile}`);
+  const store = await openStore(storeFile);
+  try {
+    const summary = await setPublicationDate(new Repository(store), ref, date === 'none' ? null : date);
+    if (summary) {
+      const p = summary.published;
+      process.stdout.write(`${summary.file}: published ${p.value ?? 'unknown'} (${p.source}, ${p.certainty}); ${summary.eventCount} events\n`);
+    } else process.stdout.write(`${ref}: ${date === 'none' ? 'user date removed' : `user date ${date} kept`}; the file is not annotated now, the date applies when it is\n`);
+  } catch (e) {
+    if (e instanceof SetDateError) throw new UsageError(e.message);
+    throw e;
   } finally {
     await store.close();
   }
@@ -80,14 +115,19 @@ async function cmdExport(argv: string[]): Promise<void> {
   if (!(await stat(storeFile).catch(() => null))?.isFile()) throw new UsageError(`store not found: ${storeFile}`);
   // Reading needs no lock: exports never write the store.
   const store = await openStore(storeFile, { lock: false });
+  const user = await UserStore.open(storeFile, { lock: false }).catch(async (e: unknown) => {
+    await store.close();
+    throw e;
+  });
   try {
-    const out = exportData(new Repository(store).eventsExport(), format);
+    const out = exportData(new Repository(store, user).eventsExport(), format);
     if (values.out) {
       await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
       await writeFile(values.out, out.text);
       err(`wrote ${values.out}`);
     } else process.stdout.write(out.text);
   } finally {
+    await user.close();
     await store.close();
   }
 }
@@ -120,6 +160,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'export':
         await cmdExport(rest);
+        return 0;
+      case 'set-date':
+        await cmdSetDate(rest);
         return 0;
       case 'tag':
         if (!rest.includes('--jsonl')) throw new UsageError('tag needs --jsonl');

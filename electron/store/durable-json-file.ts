@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { RollingBackups, type BackupPolicy } from './backups';
 
 export class StoreReadError extends Error {
   constructor(
@@ -29,11 +30,23 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+export interface DurableJsonFileOptions {
+  /** Keep the previous version as `NAME.bak` on every write. */
+  backup?: boolean;
+  /** Also keep time-spaced copies (`NAME.bak-<time>`). */
+  rolling?: BackupPolicy;
+  validate?: (data: unknown) => string | null;
+}
+
 export class DurableJsonFile<T extends object> implements Adapter<T> {
+  private readonly rolling: RollingBackups | null;
+
   constructor(
     readonly file: string,
-    private readonly options: { backup?: boolean; validate?: (data: unknown) => string | null } = {},
-  ) {}
+    private readonly options: DurableJsonFileOptions = {},
+  ) {
+    this.rolling = options.rolling ? new RollingBackups(file, options.rolling) : null;
+  }
 
   async read(): Promise<T | null> {
     let raw: string;
@@ -64,6 +77,7 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
     const tmp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
       await writeFile(tmp, JSON.stringify(data), { flush: true });
+      await this.rolling?.maybeBackup();
       if (this.options.backup) {
         await copyFile(this.file, `${this.file}.bak`).catch((e: NodeJS.ErrnoException) => {
           if (e.code !== 'ENOENT') throw e;

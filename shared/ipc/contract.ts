@@ -2,8 +2,10 @@
  * The one IPC contract. Preload, main-process handlers, the loopback HTTP bridge and the renderer all derive their
  * types from these maps, so a missing handler or a wrong payload is a compile error.
  */
-import type { Amount, ChronoEvent, DocTimex, Document, DocumentProblem, FileProblem, Lang, Mention, Published } from '../model';
+import type { Amount, DocTimex, Document, DocumentProblem, FileProblem, Lang, Mention, Published } from '../model';
+import type { EditedEvent, EditOp, OrphanedEdit } from '../edits';
 import type { Result } from './result';
+import type { EventFilters, PrintFormat, PrintOptions } from '../print-options';
 
 export type ExportDataFormat = 'json' | 'csv' | 'timelinejs';
 
@@ -32,6 +34,8 @@ export interface AppStatus {
   corpusDir: string | null;
   progress: AnnotateProgress | null;
   error: string | null;
+  /** Things the user must be told, e.g. a damaged store kept aside and restored from a backup. */
+  notices: string[];
 }
 
 export interface DocumentSummary {
@@ -44,11 +48,28 @@ export interface DocumentSummary {
   problems: DocumentProblem[];
 }
 
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Edits in force. */
+  edits: number;
+}
+
 export interface TimelineData {
   corpusDir: string | null;
   documents: DocumentSummary[];
-  events: ChronoEvent[];
+  /** Machine events with the researcher's edits applied; hidden ones carry `hidden: true`. */
+  events: EditedEvent[];
   problems: FileProblem[];
+  /** Edits whose sentence is gone: kept and shown, never dropped. */
+  orphaned: OrphanedEdit[];
+  history: HistoryState;
+}
+
+export interface EditResult {
+  /** The edit recorded (or undone/redone); null when there was nothing to undo/redo. */
+  seq: number | null;
+  history: HistoryState;
 }
 
 export interface EntityMention extends Mention {
@@ -60,7 +81,7 @@ export interface DocumentView {
   timexes: DocTimex[];
   amounts: Amount[];
   mentions: EntityMention[];
-  events: ChronoEvent[];
+  events: EditedEvent[];
 }
 
 export interface ExportedData {
@@ -69,18 +90,34 @@ export interface ExportedData {
   text: string;
 }
 
+export interface ExportedFile {
+  /** Where the file was written ('' when the user cancelled the save dialog). */
+  fileName: string;
+  bytes: number;
+}
+
 /** Request/response calls: channel → argument and result types. */
 export interface Calls {
   'app:status': { args: Record<string, never>; result: AppStatus };
   'timeline:load': { args: Record<string, never>; result: TimelineData };
   'document:get': { args: { id: string }; result: DocumentView };
   'corpus:reannotate': { args: Record<string, never>; result: AnnotateSummary };
-  'export:data': { args: { format: ExportDataFormat }; result: ExportedData };
+  /** Filters are optional: absent means every event (the current search, documents, languages, date range). */
+  'export:data': { args: { format: ExportDataFormat } & EventFilters; result: ExportedData };
+  /** PDF / PNG through the print view; the desktop shell asks where to save and answers what it wrote. */
+  'export:print': { args: { format: PrintFormat; options: PrintOptions }; result: ExportedFile };
+  /** Sets (or with null clears) a document's publication date; its relative dates resolve again. */
+  'document:set-date': { args: { id: string; published: string | null }; result: DocumentSummary };
+  'edit:apply': { args: { op: EditOp }; result: EditResult };
+  'edit:undo': { args: Record<string, never>; result: EditResult };
+  'edit:redo': { args: Record<string, never>; result: EditResult };
 }
 
 /** Main → renderer notifications: channel → payload. */
 export interface Events {
   'annotate:progress': AnnotateProgress;
+  /** Files in the open corpus folder changed on disk (debounced): the renderer may offer to re-scan. */
+  'corpus:changed': { files: number };
 }
 
 export type CallChannel = keyof Calls;
@@ -98,7 +135,7 @@ export interface ChronolensApi {
 /** Main-process implementation of every call: derived from the contract, so none can be missing. */
 export type Handlers = { [K in CallChannel]: (args: CallArgs<K>) => Promise<CallResult<K>> };
 
-export const EVENT_CHANNELS = ['annotate:progress'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['annotate:progress', 'corpus:changed'] as const satisfies readonly EventChannel[];
 
 /** Prefix used on the Electron IPC bus so our channels never collide with Electron's own. */
 export const IPC_PREFIX = 'chronolens:';

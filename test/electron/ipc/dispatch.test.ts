@@ -5,8 +5,8 @@ import { dispatch } from '../../../electron/ipc/dispatch';
 
 const calls: string[] = [];
 const handlers: Handlers = {
-  'app:status': async () => ({ state: 'ready', storePath: '/s', corpusDir: null, progress: null, error: null }),
-  'timeline:load': async () => ({ corpusDir: null, documents: [], events: [], problems: [] }),
+  'app:status': async () => ({ state: 'ready', storePath: '/s', corpusDir: null, progress: null, error: null, notices: [] }),
+  'timeline:load': async () => ({ corpusDir: null, documents: [], events: [], problems: [], orphaned: [], history: { canUndo: false, canRedo: false, edits: 0 } }),
   'document:get': async ({ id }) => {
     calls.push(id);
     throw new ServiceError('not-found', `no document ${id}`);
@@ -15,6 +15,10 @@ const handlers: Handlers = {
     throw new Error('disk on fire');
   },
   'export:data': async ({ format }) => ({ fileName: `x.${format}`, mime: 'text/plain', text: '' }),
+  'document:set-date': async ({ id, published }) => ({ id, file: 'a.txt', lang: 'en', title: 'A', published: { value: published, source: 'user', certainty: 'stated', evidence: '' }, eventCount: 0, problems: [] }),
+  'edit:apply': async () => ({ seq: 1, history: { canUndo: true, canRedo: false, edits: 1 } }),
+  'edit:undo': async () => ({ seq: null, history: { canUndo: false, canRedo: false, edits: 0 } }),
+  'edit:redo': async () => ({ seq: null, history: { canUndo: false, canRedo: false, edits: 0 } }),
 };
 
 describe('dispatch (the IPC door)', () => {
