@@ -13,7 +13,11 @@ import { docColorClasses } from './timeline/doc-colors';
 import { Legend } from './timeline/legend';
 import { TimelineView } from './timeline/timeline-view';
 
-export function Explorer({ data }: { data: TimelineData }) {
+/** Events the researcher hid (an edit) stay in the store but are not shown. */
+const isShown = (e: object): boolean => !(e as { hidden?: boolean }).hidden;
+
+export function Explorer({ data: loaded }: { data: TimelineData }) {
+  const data = useMemo(() => ({ ...loaded, events: loaded.events.filter(isShown) }), [loaded]);
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [revealToken, setRevealToken] = useState(0);

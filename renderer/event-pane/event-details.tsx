@@ -29,7 +29,7 @@ export function EventDetails({ event, doc, colorClass, onSelectEvent }: Props) {
       <p className="muted small">
         <span className="mono">{event.date.value}</span>
         {event.date.mod ? <span className="mono"> · {event.date.mod}</span> : null}
-        {iv ? (iv.start === iv.end ? ` · ${iv.start}` : ` · ${iv.start} → ${iv.end} (${iv.precision})`) : ' · not on the timeline (unknown parts)'}
+        {iv ? (iv.precision === 'day' ? '' : ` · ${iv.start} → ${iv.end} (${iv.precision})`) : ' · not on the timeline (unknown parts)'}
       </p>
       <p className={`event-doc ${colorClass}`}>
         <span className="swatch" aria-hidden="true" />

@@ -41,17 +41,25 @@ export function dateLabel(event: Pick<ChronoEvent, 'date'>): string {
   return formatTimex(event.date.value, event.date.mod);
 }
 
-/** The days an event covers, narrowed by its modifier; null for dates with unknown parts (not drawable). */
+/**
+ * The days an event covers, narrowed by its modifier; null for dates with unknown parts (not drawable). A range
+ * date ("from May to July", optional `to`) runs to the last day of its end value.
+ */
 export function eventInterval(event: Pick<ChronoEvent, 'date'>): { start: string; end: string; precision: Precision } | null {
   const iv = timexInterval(event.date.value);
-  return iv ? applyMod(iv, event.date.mod) : null;
+  if (!iv) return null;
+  const from = applyMod(iv, event.date.mod);
+  const to = (event.date as { to?: string }).to;
+  const until = to ? timexInterval(to) : null;
+  if (!until || until.end < from.start) return from;
+  return { start: from.start, end: until.end, precision: from.precision };
 }
 
 export function buildItem(event: ChronoEvent, docTitle: string, colorClass: string): TimelineItemSpec | null {
   const iv = eventInterval(event);
   if (!iv) return null;
   const certainty = event.date.certainty;
-  const isPoint = iv.precision === 'day';
+  const isPoint = iv.start === iv.end;
   const title = `${dateLabel(event)} · ${certainty}${event.edited ? ' · edited' : ''}\n${event.text.replace(/\s+/g, ' ').trim()}\n— ${docTitle}`;
   return {
     id: event.id,

@@ -7,7 +7,10 @@ interface Props {
   problems: number;
 }
 
-/** Document colours and the certainty styles, so an uncertain year never passes for a stated one. */
+/**
+ * Document colours and the certainty styles, so an uncertain year never passes for a stated one. The document
+ * list is one line (the timeline's group labels carry the same swatches); the full titles are in the tooltips.
+ */
 export function Legend({ documents, colors, undated, problems }: Props) {
   return (
     <div className="legend" aria-label="Legend">

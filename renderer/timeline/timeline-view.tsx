@@ -80,6 +80,13 @@ export function TimelineView({ items, documents, colors, visibleIds, selectedId,
     } as TimelineOptions;
     const tl = new Timeline(el, filtered as never, groups as never, options);
     tl.setWindow(INITIAL_WINDOW.start, INITIAL_WINDOW.end, { animation: false });
+    // vis-timeline fits all items on its first 'changed' event when no start/end option was given, overriding the
+    // window set above; our listener runs right after that fit, in the same event, so nothing flashes.
+    const keepWindow = (): void => {
+      tl.off('changed', keepWindow);
+      tl.setWindow(INITIAL_WINDOW.start, INITIAL_WINDOW.end, { animation: false });
+    };
+    tl.on('changed', keepWindow);
     tl.on('select', (props?: { items?: Array<string | number> }) => {
       const id = props?.items?.[0];
       select.current(id === undefined ? null : String(id));

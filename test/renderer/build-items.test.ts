@@ -80,3 +80,19 @@ describe('localDay', () => {
     expect(ymd(localDay('2018-12-31', 1))).toBe('2019-1-1');
   });
 });
+
+describe('range dates', () => {
+  it('draws "from May to July 2018" from the first of May to the end of July', () => {
+    const e = event('r', { value: '2018-05' });
+    (e.date as { to?: string }).to = '2018-07';
+    const item = buildItem(e, 'D', 'c')!;
+    expect([item.type, ymd(item.start), ymd(item.end)]).toEqual(['range', '2018-5-1', '2018-8-1']);
+  });
+
+  it('draws a day-to-day range as a range, not a point', () => {
+    const e = event('r', { value: '2018-05-03' });
+    (e.date as { to?: string }).to = '2018-05-06';
+    const item = buildItem(e, 'D', 'c')!;
+    expect([item.type, ymd(item.start), ymd(item.end)]).toEqual(['range', '2018-5-3', '2018-5-7']);
+  });
+});
