@@ -1,22 +1,37 @@
 /**
- * Corpus folder → annotated documents in the store. Unchanged files (same bytes, same metadata, same pipeline
- * version) reuse what the store holds; per-file problems are collected, never fatal.
+ * Corpus folder → annotated documents in the store.
+ *
+ * The main thread scans, reads each file's bytes and hashes them; a file whose content hash, manifest entry, user
+ * date and pipeline version are unchanged reuses what the store holds without leaving the main thread. Everything else
+ * goes to a pool of worker threads (extraction + annotation under a time bound; a document that throws or runs too
+ * long becomes a per-file problem). Results land in file order whatever order workers finish in, and an unchanged
+ * corpus does not rewrite the store at all.
  */
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { AnnotateProgress, AnnotateSummary } from '../../shared/ipc/contract';
-import { annotateDocument, type AnnotatedDocument } from '../annotate/annotate-document';
+import type { FileProblem } from '../../shared/model';
+import { TaskTimeoutError, workerEntry, WorkerPool, WorkerStartError } from '../annotate/worker-pool';
 import type { Repository } from '../store/repository';
+import type { StoredDocument } from '../store/schema';
+import { annotateFile, type FileOutcome, type FileTask } from './annotate-file';
 import { parseManifest, type Manifest } from './manifest';
-import { readDocument, sha256 } from './read-document';
+import { DEFAULT_MAX_BYTES, readFileBytes, sha256 } from './read-document';
 import { scanCorpus } from './scan';
 
 /** Bump when annotation output changes, so cached documents are annotated again. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
+
+/** Per document (extraction + annotation). A 20 MB PDF takes a few seconds; a runaway regex never ends. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface AnnotateCorpusOptions {
   manifestFile?: string;
   maxBytes?: number;
+  /** Worker threads; default: the number of cores. 0 annotates in this thread (no time bound). */
+  jobs?: number;
+  timeoutMs?: number;
   onProgress?: (p: AnnotateProgress) => void;
   signal?: AbortSignal;
 }
@@ -37,46 +52,115 @@ async function loadManifest(corpusDir: string, explicit: string | undefined): Pr
 
 export const documentId = (rel: string): string => `d${sha256(rel).slice(0, 12)}`;
 
+/** What a stored document's validity depends on, apart from the user's date (checked separately). */
+export const cacheKeyOf = (hash: string, meta: unknown): string => sha256(`${PIPELINE_VERSION}\n${hash}\n${JSON.stringify(meta ?? null)}`);
+
+const userValueOf = (d: StoredDocument): string | undefined => (d.document.published.source === 'user' ? (d.document.published.value ?? undefined) : undefined);
+
+export const defaultJobs = (): number => Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i]!, i);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+/** Problems that may be passing: the file's earlier annotations stay (a removed or changed file's do not). */
+const KEEP_ON = new Set<FileProblem['code']>(['unreadable', 'timeout', 'internal']);
+
+const byFile = (a: FileProblem, b: FileProblem): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
 export async function annotateCorpus(corpusDir: string, repo: Repository, opts: AnnotateCorpusOptions = {}): Promise<AnnotateSummary> {
   const t0 = performance.now();
   const root = path.resolve(corpusDir);
   const progress = opts.onProgress ?? (() => {});
+  const jobs = opts.jobs ?? defaultJobs();
   progress({ phase: 'scan', done: 0, total: 0, file: null });
   const manifest = await loadManifest(root, opts.manifestFile);
   const { files, problems } = await scanCorpus(root);
-  const cached = repo.corpusDir === root ? repo.annotatedByFile() : new Map<string, AnnotatedDocument>();
-  const documents: AnnotatedDocument[] = [];
+  const sameCorpus = repo.corpusDir === root;
+  const cached = sameCorpus ? repo.storedByFile() : new Map<string, StoredDocument>();
+  const userDates = repo.userDates();
+  const results: Array<StoredDocument | null> = new Array(files.length).fill(null);
+  const fileProblems: Array<FileProblem | null> = new Array(files.length).fill(null);
   let reused = 0;
+  let done = 0;
 
-  for (const [i, f] of files.entries()) {
-    if (opts.signal?.aborted) throw new Error('annotation cancelled');
-    progress({ phase: 'annotate', done: i, total: files.length, file: f.rel });
-    const read = await readDocument(f, opts.maxBytes);
-    if ('code' in read) {
-      problems.push(read);
-      continue;
-    }
-    const meta = manifest.get(f.rel);
-    const cacheKey = sha256(`${PIPELINE_VERSION}\n${read.hash}\n${JSON.stringify(meta ?? null)}\n${JSON.stringify(read.frontMatter ?? null)}`);
-    const hit = cached.get(f.rel);
-    if (hit && hit.cacheKey === cacheKey) {
-      documents.push(hit);
-      reused++;
-      continue;
-    }
-    try {
-      const annotated = annotateDocument({ id: documentId(f.rel), file: f.rel, text: read.text, hash: read.hash, ...(meta ? { manifest: meta } : {}), ...(read.frontMatter ? { frontMatter: read.frontMatter } : {}) });
-      documents.push({ ...annotated, cacheKey });
-    } catch (e) {
-      problems.push({ file: f.rel, code: 'internal', message: `annotation failed: ${(e as Error).message}` });
-    }
+  const pool = jobs > 0 ? new WorkerPool<FileTask, FileOutcome>({ size: jobs, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, entry: workerEntry(import.meta.url, '../annotate/annotate-worker') }) : null;
+  const finish = (i: number): void => {
+    done++;
+    progress({ phase: 'annotate', done, total: files.length, file: files[i]!.rel });
+  };
+
+  try {
+    await forEachLimited(files, Math.max(8, jobs * 4), async (f, i) => {
+      if (opts.signal?.aborted) throw new Error('annotation cancelled');
+      const read = await readFileBytes(f, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+      if ('code' in read) {
+        const kept = cached.get(f.rel);
+        if (kept && KEEP_ON.has(read.code)) {
+          fileProblems[i] = { ...read, message: `${read.message}; its earlier annotations are kept` };
+          results[i] = kept;
+          reused++;
+        } else fileProblems[i] = read;
+        return finish(i);
+      }
+      const meta = manifest.get(f.rel);
+      const cacheKey = cacheKeyOf(read.hash, meta);
+      const user = userDates[f.rel]?.value;
+      const hit = cached.get(f.rel);
+      if (hit && hit.cacheKey === cacheKey && userValueOf(hit) === user) {
+        results[i] = hit;
+        reused++;
+        return finish(i);
+      }
+      const task: FileTask = { id: documentId(f.rel), rel: f.rel, bytes: read.bytes, hash: read.hash, cacheKey, ...(meta ? { manifest: meta } : {}), ...(user ? { user } : {}) };
+      let outcome: FileOutcome;
+      try {
+        if (pool) {
+          // Hand the worker its own copy of the bytes' memory (a Buffer may share a larger pool).
+          const own = read.bytes.byteOffset === 0 && read.bytes.byteLength === read.bytes.buffer.byteLength ? read.bytes : read.bytes.slice();
+          outcome = await pool.run({ ...task, bytes: own }, [own.buffer as ArrayBuffer]);
+        } else outcome = await annotateFile(task);
+      } catch (e) {
+        // No worker can start: the run fails as a whole rather than report every file and replace the store.
+        if (e instanceof WorkerStartError) throw e;
+        const message = e instanceof TaskTimeoutError ? `annotation ${e.message}; skipped` : `annotation failed: ${(e as Error).message}`;
+        outcome = { problem: { file: f.rel, code: e instanceof TaskTimeoutError ? 'timeout' : 'internal', message } };
+      }
+      if ('doc' in outcome) results[i] = outcome.doc;
+      else if (hit && KEEP_ON.has(outcome.problem.code)) {
+        // A failure that may pass (permissions, a time limit, a bug): keep what the store held for this file.
+        fileProblems[i] = { ...outcome.problem, message: `${outcome.problem.message}; its earlier annotations are kept` };
+        results[i] = hit;
+        reused++;
+      } else fileProblems[i] = outcome.problem;
+      finish(i);
+    });
+  } finally {
+    await pool?.close();
   }
+
+  const documents = results.filter((d): d is StoredDocument => d !== null);
+  problems.push(...fileProblems.filter((p): p is FileProblem => p !== null));
+  const scanned = new Set(files.map((f) => f.rel));
   for (const key of manifest.keys()) {
-    if (!files.some((f) => f.rel === key)) problems.push({ file: key, code: 'vanished', message: 'listed in the manifest but not found in the corpus folder' });
+    if (!scanned.has(key)) problems.push({ file: key, code: 'vanished', message: 'listed in the manifest but not found in the corpus folder' });
   }
+  problems.sort(byFile);
 
-  progress({ phase: 'write', done: files.length, total: files.length, file: null });
-  await repo.replaceCorpus(root, documents, problems);
+  // Nothing changed (every document reused, none removed, same problems): leave the store file alone.
+  const unchanged = sameCorpus && reused === documents.length && documents.length === cached.size && JSON.stringify(problems) === JSON.stringify(repo.problems);
+  if (!unchanged) {
+    progress({ phase: 'write', done: files.length, total: files.length, file: null });
+    await repo.replaceCorpus(root, documents, problems);
+  }
   progress({ phase: 'done', done: files.length, total: files.length, file: null });
   return {
     documents: documents.length,

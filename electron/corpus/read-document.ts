@@ -1,18 +1,36 @@
-/** Reads one corpus file into text plus front matter, or a per-file problem. Never throws for bad input. */
+/**
+ * One corpus file → text plus metadata, or a per-file problem. Never throws for bad input.
+ * Reading (bytes + hash) is cheap and runs in the main thread so unchanged files are recognised without a worker;
+ * extraction (decode, HTML, PDF, DOCX) runs in the annotation worker, under its time bound.
+ */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileProblem } from '../../shared/model';
-import { DecodeError, decodeText, normaliseNewlines } from './decode';
+import type { FileProblem, Lang } from '../../shared/model';
+import { DecodeError, decodeText, normaliseNewlines, type Script } from './decode';
+import { declaredCharset, htmlToText } from './html-text';
 import { splitFrontMatter, type FileMeta } from './manifest';
+import { pdfToText } from './pdf-text';
 import type { ScannedFile } from './scan';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
+export type DocumentFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+
+const FORMATS: Record<string, DocumentFormat> = { '.txt': 'text', '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.docx': 'docx' };
+export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS);
+
+export function formatOf(file: string): DocumentFormat | null {
+  return FORMATS[path.extname(file).toLowerCase()] ?? null;
+}
+
 export interface ReadDocument {
   text: string;
   hash: string;
+  /** How the bytes were decoded ("utf-8", "windows-1256", ...) or the container ("pdf", "docx"). */
   encoding: string;
+  format: DocumentFormat;
+  /** Metadata the file carries itself: Markdown front matter, an HTML title. */
   frontMatter?: FileMeta;
 }
 
@@ -20,29 +38,91 @@ export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export async function readDocument(f: ScannedFile, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadDocument | FileProblem> {
-  if (f.size > maxBytes) return { file: f.rel, code: 'too-large', message: `${(f.size / 1048576).toFixed(1)} MB is above the ${(maxBytes / 1048576).toFixed(0)} MB limit; skipped` };
+const mb = (n: number): string => `${(n / 1048576).toFixed(1)} MB`;
+
+/** The file's bytes and content hash, or why they cannot be had. */
+export async function readFileBytes(f: ScannedFile, maxBytes = DEFAULT_MAX_BYTES): Promise<{ bytes: Uint8Array; hash: string } | FileProblem> {
+  if (f.size > maxBytes) return { file: f.rel, code: 'too-large', message: `${mb(f.size)} is above the ${mb(maxBytes)} limit; skipped (raise it with --max-mb)` };
   let bytes: Buffer;
   try {
     bytes = await readFile(f.abs);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'vanished' : 'unreadable';
-    return { file: f.rel, code, message: `cannot read: ${(e as Error).message}` };
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') return { file: f.rel, code: 'vanished', message: 'the file disappeared after the folder was scanned' };
+    if (err.code === 'ELOOP') return { file: f.rel, code: 'loop', message: 'symbolic link loop; skipped' };
+    return { file: f.rel, code: 'unreadable', message: `cannot read (${err.code ?? 'error'}): ${err.message}` };
   }
-  let decoded;
+  // The size may have changed since the scan.
+  if (bytes.length > maxBytes) return { file: f.rel, code: 'too-large', message: `${mb(bytes.length)} is above the ${mb(maxBytes)} limit; skipped (raise it with --max-mb)` };
+  return { bytes, hash: sha256(bytes) };
+}
+
+export interface ExtractOptions {
+  /** The language the manifest gives, to check a guessed code page against its script. */
+  lang?: Lang;
+}
+
+const scriptOf = (lang: Lang | undefined): Script | null => (lang === 'ar' ? 'arabic' : lang && lang !== 'und' ? 'latin' : null);
+
+async function extract(rel: string, format: DocumentFormat, bytes: Uint8Array, opts: ExtractOptions): Promise<Omit<ReadDocument, 'hash'> | FileProblem> {
+  const script = scriptOf(opts.lang);
+  switch (format) {
+    case 'pdf': {
+      let pdf;
+      try {
+        pdf = await pdfToText(bytes);
+      } catch (e) {
+        return { file: rel, code: 'undecodable', message: `not a readable PDF: ${(e as Error).message}` };
+      }
+      if (pdf.text.trim() === '') return { file: rel, code: 'empty', message: `the PDF (${pdf.pages} pages) has no text layer (a scan?); nothing to annotate` };
+      return { text: pdf.text, encoding: pdf.reordered ? 'pdf (Arabic reordered)' : 'pdf', format };
+    }
+    case 'docx': {
+      const { default: mammoth } = await import('mammoth');
+      let value: string;
+      try {
+        ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }));
+      } catch (e) {
+        return { file: rel, code: 'undecodable', message: `not a readable .docx: ${(e as Error).message}` };
+      }
+      return { text: normaliseNewlines(value).replace(/\n{3,}/g, '\n\n').trim(), encoding: 'docx', format };
+    }
+    case 'html': {
+      const decoded = decodeText(bytes, { declared: declaredCharset(bytes), script, markup: true });
+      const html = htmlToText(normaliseNewlines(decoded.text));
+      return { text: html.text, encoding: decoded.encoding, format, ...(html.title ? { frontMatter: { title: html.title } } : {}) };
+    }
+    case 'markdown': {
+      const decoded = decodeText(bytes, { script });
+      const fm = splitFrontMatter(normaliseNewlines(decoded.text));
+      return { text: fm.body, encoding: decoded.encoding, format, ...(Object.keys(fm.meta).length > 0 ? { frontMatter: fm.meta } : {}) };
+    }
+    case 'text': {
+      const decoded = decodeText(bytes, { script });
+      return { text: normaliseNewlines(decoded.text), encoding: decoded.encoding, format };
+    }
+  }
+}
+
+/** Bytes → text and the file's own metadata, or a per-file problem. */
+export async function extractDocument(rel: string, bytes: Uint8Array, hash: string, opts: ExtractOptions = {}): Promise<ReadDocument | FileProblem> {
+  const format = formatOf(rel);
+  if (!format) return { file: rel, code: 'unsupported', message: `unsupported file type ${path.extname(rel) || '(none)'}; skipped` };
+  if (bytes.length === 0) return { file: rel, code: 'empty', message: 'the file is empty' };
+  let out;
   try {
-    decoded = decodeText(bytes);
+    out = await extract(rel, format, bytes, opts);
   } catch (e) {
-    if (e instanceof DecodeError) return { file: f.rel, code: e.code === 'empty' ? 'empty' : e.code, message: e.message };
+    if (e instanceof DecodeError) return { file: rel, code: e.code, message: e.message };
     throw e;
   }
-  let text = normaliseNewlines(decoded.text);
-  let frontMatter: FileMeta | undefined;
-  if (path.extname(f.rel).toLowerCase() === '.md') {
-    const fm = splitFrontMatter(text);
-    text = fm.body;
-    if (Object.keys(fm.meta).length > 0) frontMatter = fm.meta;
-  }
-  if (text.trim() === '') return { file: f.rel, code: 'empty', message: 'the file has no text' };
-  return { text, hash: sha256(bytes), encoding: decoded.encoding, ...(frontMatter ? { frontMatter } : {}) };
+  if ('code' in out) return out;
+  if (out.text.trim() === '') return { file: rel, code: 'empty', message: format === 'html' ? 'the page has no article text' : 'the file has no text' };
+  return { ...out, hash };
+}
+
+export async function readDocument(f: ScannedFile, maxBytes = DEFAULT_MAX_BYTES, opts: ExtractOptions = {}): Promise<ReadDocument | FileProblem> {
+  const read = await readFileBytes(f, maxBytes);
+  if ('code' in read) return read;
+  return extractDocument(f.rel, read.bytes, read.hash, opts);
 }

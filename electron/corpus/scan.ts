@@ -5,8 +5,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileProblem } from '../../shared/model';
-
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md'] as const;
+import { formatOf } from './read-document';
 
 export interface ScannedFile {
   /** Absolute path. */
@@ -24,7 +23,13 @@ export interface ScanResult {
 const toRel = (root: string, abs: string): string => path.relative(root, abs).split(path.sep).join('/');
 
 export function isSupported(file: string): boolean {
-  return (SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase());
+  return formatOf(file) !== null;
+}
+
+function statProblem(rel: string, e: NodeJS.ErrnoException): FileProblem {
+  if (e.code === 'ELOOP') return { file: rel, code: 'loop', message: 'symbolic link loop; skipped' };
+  if (e.code === 'ENOENT') return { file: rel, code: 'vanished', message: 'removed during the scan, or a broken symbolic link' };
+  return { file: rel, code: 'unreadable', message: `cannot stat (${e.code ?? 'error'}): ${e.message}` };
 }
 
 /** Lists supported files under `root` (sorted by relative path); everything else is reported, never silently dropped. */
@@ -62,7 +67,7 @@ export async function scanCorpus(root: string): Promise<ScanResult> {
         st = await lstat(abs);
         if (st.isSymbolicLink()) st = await stat(abs);
       } catch (e) {
-        problems.push({ file: rel, code: 'vanished', message: `cannot stat (removed or broken link): ${(e as Error).message}` });
+        problems.push(statProblem(rel, e as NodeJS.ErrnoException));
         continue;
       }
       if (st.isDirectory()) await walk(abs);

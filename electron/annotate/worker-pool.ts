@@ -1,0 +1,176 @@
+/**
+ * A small pool of worker threads, one task at a time per worker, each task under a time bound. A task that runs too
+ * long has its worker terminated — the only way to stop a runaway regular expression (pitfalls.md: ~6 ms) — and a
+ * fresh worker takes its place. Results come back to the caller's promise, so callers decide the order.
+ *
+ * Workers run TypeScript sources through tsx in development and tests, and a bundled .cjs file in the Electron build.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parentPort, Worker, type Transferable } from 'node:worker_threads';
+
+export class TaskTimeoutError extends Error {
+  constructor(readonly ms: number) {
+    super(`stopped after ${Math.round(ms / 1000)} s (time limit)`);
+  }
+}
+
+export class WorkerCrashError extends Error {}
+
+/** A worker died before it could take any task: nothing will work, so the caller should stop, not blame a file. */
+export class WorkerStartError extends Error {}
+
+interface Request<I> {
+  seq: number;
+  input: I;
+}
+type Reply<O> = { seq: number; ok: O } | { seq: number; error: string } | { ready: true };
+
+export interface WorkerEntry {
+  /** A .ts source (run through tsx) or a bundled .cjs/.js file. */
+  file: string;
+}
+
+/** tsx's ESM API module (`tsx/esm/api`, import condition), found from its package.json. */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const pkgFile = require.resolve('tsx/package.json');
+  const exp = (require(pkgFile) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!;
+  return pathToFileURL(path.join(path.dirname(pkgFile), exp.import.default)).href;
+}
+
+/**
+ * How to start `file` as a worker. TypeScript goes through tsx's loader, registered inside the worker before the entry
+ * is imported (`execArgv: ['--import', 'tsx']` does not reach a worker's own module loading on Node 20).
+ */
+function spawn(entry: WorkerEntry): Worker {
+  if (!entry.file.endsWith('.ts')) return new Worker(entry.file);
+  const tsx = tsxEsmApi();
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(entry.file).href)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+/**
+ * A worker entry given relative to the calling module: `<rel>.ts` beside the sources, or, once bundled (every
+ * module is then the bundle), `<basename>.cjs` beside the bundle.
+ */
+export function workerEntry(moduleUrl: string, rel: string): WorkerEntry {
+  const here = fileURLToPath(moduleUrl);
+  return here.endsWith('.ts') ? { file: path.join(path.dirname(here), `${rel}.ts`) } : { file: path.join(path.dirname(here), `${path.basename(rel)}.cjs`) };
+}
+
+interface Slot<I, O> {
+  worker: Worker;
+  ready: boolean;
+  task: { req: Request<I>; resolve: (o: O) => void; reject: (e: Error) => void; timer: NodeJS.Timeout } | null;
+}
+
+export interface PoolOptions {
+  size: number;
+  /** Per task; the worker is terminated when a task exceeds it. */
+  timeoutMs: number;
+  entry: WorkerEntry;
+}
+
+export class WorkerPool<I, O> {
+  private readonly slots: Slot<I, O>[] = [];
+  private readonly queue: Array<{ input: I; transfer: Transferable[]; resolve: (o: O) => void; reject: (e: Error) => void }> = [];
+  private seq = 0;
+  private closed = false;
+
+  constructor(private readonly opts: PoolOptions) {
+    if (opts.size < 1) throw new Error('a worker pool needs at least one worker');
+  }
+
+  run(input: I, transfer: Transferable[] = []): Promise<O> {
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ input, transfer, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.task === null);
+      if (!slot && this.slots.length < this.opts.size) slot = this.startSlot();
+      if (!slot) return;
+      const next = this.queue.shift()!;
+      const req: Request<I> = { seq: ++this.seq, input: next.input };
+      const timer = setTimeout(() => this.fail(slot, new TaskTimeoutError(this.opts.timeoutMs)), this.opts.timeoutMs);
+      slot.task = { req, resolve: next.resolve, reject: next.reject, timer };
+      slot.worker.postMessage(req, next.transfer);
+    }
+  }
+
+  private startSlot(): Slot<I, O> {
+    const worker = spawn(this.opts.entry);
+    // Idle workers must not keep the process alive.
+    worker.unref();
+    const slot: Slot<I, O> = { worker, ready: false, task: null };
+    worker.on('message', (reply: Reply<O>) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        return;
+      }
+      const task = slot.task;
+      if (!task || task.req.seq !== reply.seq) return;
+      clearTimeout(task.timer);
+      slot.task = null;
+      if ('ok' in reply) task.resolve(reply.ok);
+      else task.reject(new Error(reply.error));
+      this.pump();
+    });
+    const crash = (why: string): Error => (slot.ready ? new WorkerCrashError(`the worker crashed: ${why}`) : new WorkerStartError(`an annotation worker could not start: ${why}`));
+    worker.on('error', (e) => this.fail(slot, crash(e.message)));
+    worker.on('exit', (code) => {
+      if (this.slots.includes(slot)) this.fail(slot, crash(`exited with code ${code}`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** Rejects the slot's task, removes the worker and lets a fresh one take the queue. */
+  private fail(slot: Slot<I, O>, error: Error): void {
+    const i = this.slots.indexOf(slot);
+    if (i === -1) return;
+    this.slots.splice(i, 1);
+    void slot.worker.terminate();
+    const task = slot.task;
+    slot.task = null;
+    if (task) {
+      clearTimeout(task.timer);
+      task.reject(error);
+    }
+    if (!this.closed) this.pump();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const q of this.queue.splice(0)) q.reject(new Error('the worker pool was closed'));
+    const slots = this.slots.splice(0);
+    for (const s of slots) {
+      if (s.task) {
+        clearTimeout(s.task.timer);
+        s.task.reject(new Error('the worker pool was closed'));
+      }
+    }
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}
+
+/** Worker side: answers each task with `handler`'s result, or its error message. */
+export function serveTasks<I, O>(handler: (input: I) => O | Promise<O>): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveTasks must run in a worker thread');
+  port.postMessage({ ready: true } satisfies Reply<O>);
+  port.on('message', (req: Request<I>) => {
+    Promise.resolve()
+      .then(() => handler(req.input))
+      .then(
+        (ok) => port.postMessage({ seq: req.seq, ok } satisfies Reply<O>),
+        (e: unknown) => port.postMessage({ seq: req.seq, error: e instanceof Error ? e.message : String(e) } satisfies Reply<O>),
+      );
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * One file's bytes → a stored document, or a per-file problem. Runs in an annotation worker (annotate-worker.ts), so
+ * extraction and annotation share the worker's time bound; also callable in-process.
+ */
+import type { FileProblem } from '../../shared/model';
+import { annotateDocument } from '../annotate/annotate-document';
+import type { StoredDocument } from '../store/schema';
+import type { FileMeta } from './manifest';
+import { extractDocument } from './read-document';
+
+export interface FileTask {
+  id: string;
+  /** Relative path in the corpus, forward slashes. */
+  rel: string;
+  bytes: Uint8Array;
+  hash: string;
+  cacheKey: string;
+  manifest?: FileMeta;
+  /** A publication date the user set for this file. */
+  user?: string;
+}
+
+export type FileOutcome = { doc: StoredDocument } | { problem: FileProblem };
+
+export async function annotateFile(task: FileTask): Promise<FileOutcome> {
+  const read = await extractDocument(task.rel, task.bytes, task.hash, task.manifest?.language ? { lang: task.manifest.language } : {});
+  if ('code' in read) return { problem: read };
+  const annotated = annotateDocument({
+    id: task.id,
+    file: task.rel,
+    text: read.text,
+    hash: task.hash,
+    ...(task.manifest ? { manifest: task.manifest } : {}),
+    ...(read.frontMatter ? { frontMatter: read.frontMatter } : {}),
+    ...(task.user ? { user: task.user } : {}),
+  });
+  return {
+    doc: {
+      ...annotated,
+      document: { ...annotated.document, encoding: read.encoding },
+      cacheKey: task.cacheKey,
+      inputs: { ...(task.manifest ? { manifest: task.manifest } : {}), ...(read.frontMatter ? { frontMatter: read.frontMatter } : {}) },
+    },
+  };
+}
