@@ -152,6 +152,8 @@ function backwardOf(expected: string, grain: string): string | null {
   }
   m = /^(\d{4})-(\d{2})$/.exec(expected);
   if (m && grain === 'month') return `${Number(m[1]) - 1}-${m[2]}`;
+  m = /^(\d{4})-Q(\d)$/.exec(expected);
+  if (m && grain === 'quarter') return `${Number(m[1]) - 1}-Q${m[2]}`;
   return null;
 }
 
@@ -244,7 +246,7 @@ const definitions = [
   '  predicted on one of them counts as a false positive (our DURATIONs are not scored).',
   'Duckling: correct = exactly one DATE timex whose value equals expected.timex (ref = date part); P = correct / phrases with',
   '  any DATE, R = correct / phrases. Phrases without tense/direction words also accept the backward (news-mode) reading',
-  '  (same weekday a week earlier, same month/day a year earlier); counted in notes. Holidays are included in "duckling".',
+  '  (same weekday a week earlier, same month/day/quarter a year earlier); counted in notes. Holidays are included in "duckling".',
   'Negatives: n = phrases, the count column = phrases that produced any DATE (must be 0).',
 ];
 

@@ -93,3 +93,20 @@ export function parseRef(ref: string | null): { y: number; m: number | null; d: 
   if (mo !== null && d !== null && !validDay(y, mo, d)) return { y, m: mo, d: null };
   return { y, m: mo, d };
 }
+
+/** Western Easter Sunday (Anonymous Gregorian algorithm), as a day number. */
+export function easterDays(y: number): number {
+  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
+  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  return toDays(y, month, day);
+}
+
+/** Orthodox Easter Sunday (Julian computus, shown in the Gregorian calendar), as a day number. */
+export function orthodoxEasterDays(y: number): number {
+  const a = y % 4, b = y % 7, c = y % 19, d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
+  const month = Math.floor((d + e + 114) / 31), day = ((d + e + 114) % 31) + 1;
+  const julianToGregorian = Math.floor(y / 100) - Math.floor(y / 400) - 2;
+  return toDays(y, month, day) + julianToGregorian;
+}

@@ -349,7 +349,7 @@ export const ago: Rule = ({ r }, i) => {
     if (u.count !== undefined && !c) n = u.count;
     else if (!c && u.plural) return null;
     else if (f0.inFuture && !u.plural && u.unit === 'D') return null;
-    else if (c && !u.plural && n !== 1 && n < 11) return null;
+    else if (c && !u.plural && !u.invariant && n !== 1 && n < 11) return null;
     return date(i, j + 1, { shift: { unit: u.unit, n: sign * n, base: 'ref', grain: grainOf(u.unit) } });
   }
   const c = r.count(i);
@@ -380,7 +380,7 @@ export const duration: Rule = ({ r }, i) => {
     if (r.f(j).rel === -1 || r.f(j).rel === 1) j++;
     const u = r.f(j);
     if (!u.unit) return null;
-    if (!u.plural && !(n === 1 || (n !== null && n >= 11))) return null;
+    if (!u.plural && !u.invariant && !(n === 1 || (n !== null && n >= 11))) return null;
     if (u.count !== undefined) return null;
     if (n === 1 && r.it[c.next - 1]?.kind === 'w' && !u.plural && r.f(j + 1).agoAfter) return null;
     j++;
@@ -472,5 +472,75 @@ export const modified: Rule = (c, i) => {
   return { from: i, to: best.to, sem: { ...best.sem, mod } };
 };
 
+/** An ordinal for "third Tuesday of": an ordinal word or numeral, or "last"/"letzter"/"اخر" (-1). */
+function nthOrdinal(r: Reader, i: number): { n: number; next: number } | null {
+  const o = r.ordinal(i);
+  if (o && (o.n === -1 || (o.n >= 1 && o.n <= 31))) return o;
+  if (r.f(i).rel === -1 && r.it[i]?.kind === 'w') return { n: -1, next: i + 1 };
+  return null;
+}
+
+/** What "of <month>" names: a month (with its year) or a month relative to the reference ("of next month"). */
+function monthSpec(r: Reader, i: number): { month?: number; year?: DateSem['year']; shift?: number; next: number } | null {
+  const j = r.skipFillers(i, 3);
+  const mm = r.month(j);
+  if (mm) {
+    const yp = r.yearPart(mm.next);
+    return yp ? { month: mm.m, year: yp.spec, next: yp.next } : { month: mm.m, next: mm.next };
+  }
+  const ru = r.relUnit(j);
+  if (ru && ru.unit === 'M' && ru.base === 'ref') return { shift: ru.n, next: ru.next };
+  const u = r.f(j);
+  if (u.unit === 'M' && !u.plural) return { shift: 0, next: j + 1 };
+  return null;
+}
+
+/** "third Tuesday of September 2014", "letzter Montag im März", "premier jour d'octobre", "الثلاثاء الثالث من شهر ايلول", "اخر اسبوع في سبتمبر". */
+export const nthInMonth: Rule = ({ r }, i) => {
+  let j = i;
+  if (r.f(j).dayNoun && (r.f(j + 1).weekday !== undefined)) j++;
+  let n: number | undefined;
+  let what: 'wd' | 'day' | 'week' | undefined;
+  let wd: number | undefined;
+  const o = nthOrdinal(r, j);
+  if (o) {
+    // ORD [day-noun] WEEKDAY | ORD UNIT(day/week)
+    let k = r.skipFillers(o.next, 1);
+    if (r.f(k).dayNoun && r.f(k + 1).weekday !== undefined) k++;
+    const f = r.f(k);
+    if (f.weekday !== undefined) { what = 'wd'; wd = f.weekday; }
+    else if ((f.unit === 'D' || f.unit === 'W') && !f.plural) what = f.unit === 'D' ? 'day' : 'week';
+    if (what) { n = o.n; j = k + 1; }
+  }
+  if (!what) {
+    // WEEKDAY ORD | UNIT ORD (Arabic order)
+    const f = r.f(j);
+    const o2 = nthOrdinal(r, j + 1);
+    if (o2) {
+      if (f.weekday !== undefined) { what = 'wd'; wd = f.weekday; }
+      else if ((f.unit === 'D' || f.unit === 'W') && !f.plural) what = f.unit === 'D' ? 'day' : 'week';
+      if (what) { n = o2.n; j = o2.next; }
+    }
+  }
+  if (!what || n === undefined) return null;
+  const ms = monthSpec(r, j);
+  if (!ms) return null;
+  const nth: NonNullable<DateSem['nth']> = { what, n };
+  if (wd !== undefined) nth.wd = wd;
+  if (ms.shift !== undefined) nth.monthShift = ms.shift;
+  const sem: Omit<DateSem, 'kind'> = { nth };
+  if (ms.month !== undefined) sem.month = ms.month;
+  if (ms.year) sem.year = ms.year;
+  return date(i, ms.next, sem);
+};
+
+/** "Weihnachten", "Christmas 2014", "lundi de Pâques", "عيد الميلاد". */
+export const holiday: Rule = ({ r }, i) => {
+  const h = r.f(i).holiday;
+  if (!h) return null;
+  const yp = r.yearPart(i + 1);
+  return yp ? date(i, yp.next, { holiday: h, year: yp.spec }) : date(i, i + 1, { holiday: h });
+};
+
 /** Tried at every item; the longest match wins, ties go to the earlier rule. */
-export const RULES: Rule[] = [modified, numericDate, dayWord, weekday, dayMonth, monthFirst, ago, quarter, decade, century, season, relUnit, duration, year, vague];
+export const RULES: Rule[] = [nthInMonth, holiday, modified, numericDate, dayWord, weekday, dayMonth, monthFirst, ago, quarter, decade, century, season, relUnit, duration, year, vague];

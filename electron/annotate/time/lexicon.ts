@@ -49,7 +49,10 @@ export function compileLexicon(pack: LangPack): Lexicon {
   for (const [w, d] of Object.entries(pack.weekdays)) add(words, w, { weekday: d });
   for (const [w, s] of Object.entries(pack.seasons)) add(words, w, ambS.has(normalizeWord(w)) ? { season: s, ambiguous: true } : { season: s });
   for (const [w, u] of Object.entries(pack.units)) add(words, w, { unit: u });
-  for (const [w, u] of Object.entries(pack.pluralUnits)) add(words, w, { unit: u, plural: true });
+  for (const [w, u] of Object.entries(pack.pluralUnits)) {
+    const both = words.get(normalizeWord(w))?.unit !== undefined;
+    add(words, w, both ? { unit: u, invariant: true } : { unit: u, plural: true });
+  }
   for (const [w, u] of Object.entries(pack.dualUnits ?? {})) add(words, w, { unit: u, plural: true, count: 2 });
   for (const [w, n] of Object.entries(pack.numbers)) add(words, w, { num: n });
   addAll(words, pack.quantifiers, { quant: true });
@@ -77,7 +80,8 @@ export function compileLexicon(pack: LangPack): Lexicon {
   addAll(words, pack.centuryWords, { century: true });
 
   const root: PhraseNode = { next: new Map() };
-  for (const p of pack.phrases) {
+  const holidayPhrases = Object.entries(pack.holidays ?? {}).map(([text, h]) => ({ text, feat: { holiday: h } as Feature }));
+  for (const p of [...pack.phrases, ...holidayPhrases]) {
     let node = root;
     for (const k of phraseKeys(p.text)) {
       let nx = node.next.get(k);
@@ -126,7 +130,7 @@ function canBegin(f: Feature): boolean {
       f.num !== undefined || f.quant === true || f.ord !== undefined || f.rel !== undefined || f.anaph !== undefined ||
       f.dayWord !== undefined || f.shift !== undefined || f.mod !== undefined || f.vague !== undefined ||
       f.yearWord === true || f.monthNoun === true || f.dayNoun === true || f.agoBefore === true || f.inFuture === true ||
-      f.decadeWord === true;
+      f.decadeWord === true || f.holiday !== undefined;
     startsCache.set(f, v);
   }
   return v;
@@ -136,7 +140,8 @@ function canBegin(f: Feature): boolean {
 export function needsFollower(f: Feature): boolean {
   return f.month === undefined && f.weekday === undefined && f.season === undefined && f.unit === undefined &&
     f.dayWord === undefined && f.shift === undefined && f.vague === undefined && !f.yearWord && !f.monthNoun &&
-    !f.dayNoun && !f.agoBefore && !f.inFuture && !f.decadeWord && f.mod === undefined && f.ord === undefined;
+    !f.dayNoun && !f.agoBefore && !f.inFuture && !f.decadeWord && f.mod === undefined && f.ord === undefined &&
+    f.holiday === undefined;
 }
 
 function live(t: Token, f: Feature): boolean {
@@ -149,7 +154,9 @@ const MAX_PHRASE = 8;
 /** Tokens -> items: fixed phrases merged (longest first), every item with its features. */
 export function itemize(lex: Lexicon, text: string): Item[] {
   const toks = tokenize(text);
-  const items: Item[] = [];
+  // Items are written back into the token array (merging phrases only shrinks it): no second big array.
+  const items: Item[] = toks;
+  let w = 0;
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
@@ -172,7 +179,7 @@ export function itemize(lex: Lexicon, text: string): Item[] {
     }
     if (best > i && bestFeat) {
       const last = toks[best]!;
-      items.push({ ...t, kind: 'w', end: last.end, norm: toks.slice(i, best + 1).map((x) => x.norm).join(' '), feat: bestFeat, live: true, num: undefined, digits: undefined });
+      items[w++] = { ...t, kind: 'w', end: last.end, norm: toks.slice(i, best + 1).map((x) => x.norm).join(' '), feat: bestFeat, live: true, num: undefined, digits: undefined };
       i = best + 1;
       continue;
     }
@@ -180,7 +187,7 @@ export function itemize(lex: Lexicon, text: string): Item[] {
       const it = t as Item;
       it.feat = { ...lookupWord(lex, t), ...bestFeat };
       it.live = true;
-      items.push(it);
+      items[w++] = it;
       i++;
       continue;
     }
@@ -188,8 +195,9 @@ export function itemize(lex: Lexicon, text: string): Item[] {
     const it = t as Item;
     it.feat = lookupWord(lex, t);
     it.live = live(t, it.feat);
-    items.push(it);
+    items[w++] = it;
     i++;
   }
+  items.length = w;
   return items;
 }

@@ -109,7 +109,15 @@ export class Reader {
       if (this.f(j).filler && this.f(j + 1).month !== undefined) j++;
     }
     const f = this.f(j);
-    if (f.month === undefined) return null;
+    if (f.month === undefined) {
+      // "شهر 3", "شهر عشرة", "الشهر التاسع": a month given by its number after the month noun.
+      if (!noun) return null;
+      const t = this.it[j];
+      const v = t?.kind === 'n' && t.digits! <= 2 && !this.decimalPart(j) ? t.num : f.num ?? (f.ord !== undefined && f.ord > 0 ? f.ord : undefined);
+      if (v === undefined || v < 1 || v > 12) return null;
+      if (this.f(j + 1).ordTeen && v <= 2) return { m: v + 10, next: j + 2, amb: false, at: j };
+      return { m: v, next: j + 1, amb: false, at: j };
+    }
     const at = j;
     const m = f.month;
     const amb = !!f.ambiguous && !noun;

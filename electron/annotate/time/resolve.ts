@@ -3,7 +3,7 @@
  * and the last date mentioned (for anaphora). Unknown parts become X; the machine clock is never read.
  */
 import {
-  addMonths, fmtDay, fmtDays, fmtMonth, fmtWeek, fromDays, pad, SEASON_END, SEASON_START, toDays, validDay,
+  addMonths, daysInMonth, easterDays, orthodoxEasterDays, fmtDay, fmtDays, fmtMonth, fmtWeek, fromDays, pad, SEASON_END, SEASON_START, toDays, validDay,
   weekdayOf, yearStr,
 } from './calendar';
 import type { DateSem, YearSpec } from './sem';
@@ -142,8 +142,82 @@ function grainUnknown(g: string): string {
   }
 }
 
+/** A year for something inside month m when no year is given: the tense's direction, else the nearest. */
+function yearNear(ctx: ResolveCtx, dir: number | undefined, m: number): number | null {
+  const ref = ctx.ref;
+  if (!ref) return null;
+  if (ref.m === null) return ref.y;
+  if (dir !== undefined || ctx.tense !== 0) return inferYear(ctx, dir, m, m);
+  const diff = m - ref.m;
+  if (diff > 6) return ref.y - 1;
+  if (diff < -6) return ref.y + 1;
+  return ref.y;
+}
+
+function nthInMonth(y: number, m: number, nth: NonNullable<DateSem['nth']>): { days: number; week: boolean } | null {
+  const first = toDays(y, m, 1);
+  const last = toDays(y, m, daysInMonth(y, m));
+  if (nth.what === 'day') {
+    const d = nth.n === -1 ? last : first + nth.n - 1;
+    return d <= last ? { days: d, week: false } : null;
+  }
+  if (nth.what === 'wd') {
+    const wd = nth.wd!;
+    if (nth.n === -1) return { days: last - ((weekdayOf(last) - wd + 7) % 7), week: false };
+    const d = first + ((wd - weekdayOf(first) + 7) % 7) + 7 * (nth.n - 1);
+    return d <= last ? { days: d, week: false } : null;
+  }
+  // Weeks: full Monday-to-Sunday weeks inside the month.
+  if (nth.n === -1) {
+    const lastMonday = last - ((weekdayOf(last) - 1 + 7) % 7);
+    const monday = lastMonday + 6 <= last ? lastMonday : lastMonday - 7;
+    return { days: monday, week: true };
+  }
+  const monday = first + ((1 - weekdayOf(first) + 7) % 7) + 7 * (nth.n - 1);
+  return monday + 6 <= last ? { days: monday, week: true } : null;
+}
+
+function holidayDays(y: number, h: NonNullable<DateSem['holiday']>): number {
+  if (h.easter !== undefined) return (h.orthodox ? orthodoxEasterDays(y) : easterDays(y)) + h.easter;
+  return toDays(y, h.month!, h.day!);
+}
+
 export function resolveDate(sem: DateSem, ctx: ResolveCtx): Resolved {
   if (sem.shift) return resolveShift(sem, ctx);
+  if (sem.holiday) {
+    const h = sem.holiday;
+    let y: number | null | undefined = sem.year ? yearOf(sem.year, ctx) : undefined;
+    if (y === undefined) {
+      const approxMonth = h.month ?? 4;
+      y = yearNear(ctx, sem.dir, approxMonth);
+      if (y !== null && ctx.ref && ctx.ref.m !== null && ctx.ref.d !== null && sem.dir === undefined && ctx.tense === 0) {
+        // Nearest occurrence by days.
+        const r = toDays(ctx.ref.y, ctx.ref.m, ctx.ref.d);
+        let best = y;
+        for (const c of [ctx.ref.y - 1, ctx.ref.y, ctx.ref.y + 1]) if (Math.abs(holidayDays(c, h) - r) < Math.abs(holidayDays(best, h) - r)) best = c;
+        y = best;
+      }
+    }
+    if (y === null) return { value: h.month ? fmtDay(null, h.month, h.day!) : 'XXXX-XX-XX', anchor: null };
+    const days = holidayDays(y, h);
+    return { value: fmtDays(days), anchor: fromDays(days) };
+  }
+  if (sem.nth && sem.month === undefined && sem.nth.monthShift !== undefined) {
+    // "the first Monday of next month": the month comes from the reference date.
+    const ref = ctx.ref;
+    if (!ref || ref.m === null) return { value: 'XXXX-XX-XX', anchor: null };
+    const { y, m } = addMonths(ref.y, ref.m, sem.nth.monthShift);
+    const r = nthInMonth(y, m, sem.nth);
+    if (!r) return { value: fmtMonth(y, m), anchor: { y, m, d: null } };
+    return { value: r.week ? fmtWeek(r.days) : fmtDays(r.days), anchor: fromDays(r.days) };
+  }
+  if (sem.nth && sem.month !== undefined) {
+    const y = sem.year ? yearOf(sem.year, ctx) : yearNear(ctx, sem.dir, sem.month);
+    if (y === null) return { value: fmtMonth(null, sem.month), anchor: null };
+    const r = nthInMonth(y, sem.month, sem.nth);
+    if (!r) return { value: fmtMonth(y, sem.month), anchor: { y, m: sem.month, d: null } };
+    return { value: r.week ? fmtWeek(r.days) : fmtDays(r.days), anchor: fromDays(r.days) };
+  }
   if (sem.century !== undefined) return { value: String(sem.century), anchor: null };
   if (sem.decade !== undefined) return { value: String(sem.decade), anchor: null };
   if (sem.weekday !== undefined && sem.day === undefined) return resolveWeekday(sem, ctx);

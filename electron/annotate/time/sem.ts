@@ -29,6 +29,10 @@ export interface DateSem {
   century?: number; // "20th century" -> 19
   /** "<n> <unit>s from ref/anchor" rendered at `grain`. */
   shift?: { unit: Unit; n: number; base: 'ref' | 'anchor'; grain?: Unit };
+  /** "third Tuesday of", "last day of", "first week of" the month. n = -1 for last. */
+  nth?: { what: 'wd' | 'day' | 'week'; n: number; wd?: number; monthShift?: number };
+  /** Holiday: fixed month/day or days after Easter (Western or Orthodox). */
+  holiday?: { month?: number; day?: number; easter?: number; orthodox?: boolean };
   mod?: TimexMod;
 }
 

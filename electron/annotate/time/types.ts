@@ -16,6 +16,7 @@ export interface Feature {
   weekday?: number; // 1 = Monday .. 7 = Sunday
   season?: Season;
   unit?: Unit;
+  invariant?: boolean; // same form in singular and plural ("mois", "عاما"): counts of any size
   plural?: boolean; // plural unit noun: needs a count, never "last years" as a date
   /** Arabic dual nouns carry their own count ("عامين" = two years). */
   count?: number;
@@ -31,6 +32,7 @@ export interface Feature {
   shift?: { unit: Unit; n: number; base: 'ref' | 'anchor' };
   mod?: TimexMod;
   vague?: Vague;
+  holiday?: { month?: number; day?: number; easter?: number; orthodox?: boolean };
   yearWord?: boolean; // "year" noun that may precede a numeric year: "عام 2017", "im Jahr 2017", "l'an 2000"
   monthNoun?: boolean; // "شهر مايو", "mois de juin"
   dayNoun?: boolean; // "يوم الاثنين"
@@ -98,6 +100,8 @@ export interface LangPack {
   pastEndings?: string[];
   decadeWords?: string[];
   centuryWords?: string[];
+  /** Holidays: fixed dates or offsets from Easter Sunday; keys may be several words. */
+  holidays?: Record<string, { month?: number; day?: number; easter?: number; orthodox?: boolean }>;
   /** Multi-word fixed expressions: "day before yesterday", "il y a", "aujourd'hui", "وقت مبكر من". */
   phrases: PhraseEntry[];
   /** Day-first (most of the world) or month-first (US) slash dates. */

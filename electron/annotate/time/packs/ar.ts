@@ -81,6 +81,13 @@ export const ar: LangPack = {
   pastMarkers: ['قال', 'قالت', 'كان', 'كانت', 'أعلن', 'أعلنت', 'أكد', 'أكدت', 'ذكرت', 'ذكر', 'أمس', 'تم', 'وقع', 'وقعت', 'أصبح'],
   decadeWords: [],
   centuryWords: ['القرن'],
+  holidays: {
+    'عيد الميلاد': { month: 12, day: 25 },
+    'كريسماس': { month: 12, day: 25 },
+    'الكريسماس': { month: 12, day: 25 },
+    'عيد الفصح': { easter: 0 },
+    'رأس السنة الميلادية': { month: 1, day: 1 },
+  },
   phrases: [
     { text: 'كانون الثاني', feat: { month: 1 } },
     { text: 'كانون الأول', feat: { month: 12 } },
