@@ -83,6 +83,18 @@ export interface EventDate {
   /** First and last day covered (YYYY-MM-DD); absent for values with unknown parts. */
   start?: string;
   end?: string;
+  /** For a range ("from May to July"): the TIMEX value of its end; `value` is its start. */
+  to?: string;
+  /** Why the date is what it is when it was not read from this sentence alone (a year borrowed from a twin). */
+  evidence?: string;
+}
+
+/** A suggested "same event" link to an event of another document, with why and how strongly. */
+export interface EventLink {
+  event: string;
+  /** 0..1 */
+  score: number;
+  reasons: string[];
 }
 
 export interface ChronoEvent extends Span {
@@ -95,6 +107,10 @@ export interface ChronoEvent extends Span {
   entities: string[];
   amounts: number[];
   sameAs?: string[];
+  /** Same-event suggestions behind `sameAs`, with reasons and scores. */
+  links?: EventLink[];
+  /** `context`: the date only frames a figure ("in the year ending 31 March 2018"); drawn like any other for now. */
+  role?: 'headline' | 'context';
   edited: boolean;
 }
 

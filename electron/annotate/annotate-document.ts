@@ -1,13 +1,17 @@
 /**
  * One document through the whole pipeline: language → sentences → time expressions (resolved against the
- * publication date) → events. Pure: text and metadata in, annotations out; the CLI, the app and workers share it.
+ * publication date) → money amounts → catalog entities (and candidate names) → events. Pure: text and metadata in,
+ * annotations out; the CLI, the app and workers share it.
  */
 import type { Amount, ChronoEvent, Document, Lang, Timex } from '../../shared/model';
 import type { FileMeta } from '../corpus/manifest';
+import { findAmounts } from './amounts';
+import { defaultEntityMatcher, discoverCandidates, type EntityCandidate, type EntityMatcher, type EntityMention } from './entities/index';
 import { detectLanguage } from './language';
 import { buildEvents } from './events';
 import { datePublication } from './publication-date';
 import { splitSentences } from './sentences';
+import { tokenize } from './text-tokens';
 import { tagTimexes } from './time/index';
 
 export interface AnnotateInput {
@@ -25,6 +29,10 @@ export interface AnnotatedDocument {
   document: Document;
   timexes: Timex[];
   amounts: Omit<Amount, 'doc'>[];
+  /** Catalog entity mentions (entity = catalog id), in text order. Optional: stores written before entities. */
+  mentions?: EntityMention[];
+  /** Names the catalog does not know, with counts: offered to the user, never shown as entities. */
+  candidates?: EntityCandidate[];
   events: ChronoEvent[];
   /** Content hash + metadata + pipeline version: equal keys mean the stored annotations are still valid. */
   cacheKey?: string;
@@ -36,7 +44,7 @@ function titleOf(text: string, meta: FileMeta | undefined): string {
   return first.length > 90 ? `${first.slice(0, 89)}…` : first;
 }
 
-export function annotateDocument(input: AnnotateInput): AnnotatedDocument {
+export function annotateDocument(input: AnnotateInput, entities: EntityMatcher = defaultEntityMatcher()): AnnotatedDocument {
   const meta = { ...input.frontMatter, ...input.manifest };
   const lang: Lang = meta.language ?? detectLanguage(input.text);
   const tagLang: Lang = lang === 'und' ? 'en' : lang;
@@ -44,11 +52,17 @@ export function annotateDocument(input: AnnotateInput): AnnotatedDocument {
   const { published, unresolved } = datePublication({ file: input.file, text: input.text, lang: tagLang, manifest: input.manifest, frontMatter: input.frontMatter, user: input.user }, tagTimexes);
   const sentences = splitSentences(input.text, lang);
   const timexes = unresolved ?? tagTimexes(input.text, { lang: tagLang, ref: published.value });
-  const events = buildEvents(input.id, input.text, sentences, timexes, published);
+  const tokens = tokenize(input.text);
+  const amounts = findAmounts(input.text, lang);
+  const mentions = entities.match(input.text, lang, tokens);
+  const candidates = discoverCandidates(input.text, lang, tokens, mentions);
+  const events = buildEvents(input.id, input.text, sentences, timexes, published, { lang, tokens, amounts, mentions, entity: (id) => entities.entity(id) });
   return {
     document: { id: input.id, file: input.file, lang, title: titleOf(input.text, meta), text: input.text, published, hash: input.hash, sentences },
     timexes,
-    amounts: [],
+    amounts,
+    mentions,
+    candidates,
     events,
   };
 }

@@ -1,17 +1,33 @@
 /**
- * Events: a dated statement is one event, linked to its sentence. A sentence's event takes the most precise
- * calendar date in it (a day beats a month beats a year); durations and vague references never date an event.
+ * Events: a dated statement is one event, linked to its sentence, with the entities and money amounts it names
+ * and a short label that reads in a mixed-language timeline: `entity · action · amount`.
+ *
+ * The date: among the sentence's calendar dates (durations and vague references never date an event), the one
+ * governing the main clause. Dates that only frame a figure ("in the year ending 31 March 2018", "في السنة
+ * المنتهية في ٣١ مارس ٢٠١٨", "im Geschäftsjahr bis") or open a "since/until" clause are passed over when another
+ * date is there; when the frame is all there is, the event is kept with role `context`. A range ("from May to
+ * July", "zwischen Mai und Juli", "من مايو إلى يوليو") is dated by its start and exposes its end as `date.to`.
+ * Otherwise the most precise date wins (a day beats a month beats a year), then the earliest.
+ *
+ * A lead sentence often gives the figure and the next one the date ("… ١٤ مليار دولار في جولة تمويل …. وسوف يتم
+ * إنفاق الأموال …، وفقًا لإعلان الشركة اليوم، ٨ يونيو"): a dated sentence without an amount takes the amounts and
+ * entities of the undated sentence just before it in the same paragraph.
  */
-import type { Certainty, ChronoEvent, Published, Timex } from '../../shared/model';
+import type { Amount, Certainty, ChronoEvent, EntityType, EventDate, Lang, Published, Timex } from '../../shared/model';
 import { applyMod, timexInterval } from '../../shared/timex';
+import { ACTION_LABEL, ACTION_SUBJECT, actionsIn, mainAction, type ActionId } from './actions/index';
+import { formatMoney } from './amounts';
+import type { EntityMention } from './entities/match-entities';
 import type { SentenceSpan } from './sentences';
+import { stripArticle, tokenize, type Token } from './text-tokens';
 
 const PRECISION_RANK: Record<string, number> = { day: 0, week: 1, month: 2, season: 3, quarter: 3, half: 4, year: 5, decade: 6 };
 // An explicit year in the expression itself, in any digit script.
 const EXPLICIT_YEAR = /(?:^|[^\d\u0660-\u0669\u06F0-\u06F9])[12\u0661\u0662\u06F1\u06F2][\d\u0660-\u0669\u06F0-\u06F9]{3}(?![\d\u0660-\u0669\u06F0-\u06F9])/;
 
 export function isDatingTimex(t: Timex): boolean {
-  return (t.type === 'DATE' || t.type === 'TIME') && !/_REF$/.test(t.value) && /^[\dX]{3,4}/.test(t.value);
+  // A year, or at least a month, week, quarter or season of an unknown year ("XXXX-06"); never "XXXX" or "XXXX-XX".
+  return (t.type === 'DATE' || t.type === 'TIME') && (/^\d{3,4}/.test(t.value) || /^X{4}-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)/.test(t.value));
 }
 
 /** How sure we are of a resolved value: read from the text, derived from the publication date, or guessed. */
@@ -23,10 +39,15 @@ export function certaintyOf(t: Timex, published: Published): Certainty {
 
 function rank(t: Timex): number {
   const iv = timexInterval(t.value);
-  return iv ? (PRECISION_RANK[iv.precision] ?? 9) : 10;
+  if (iv) return PRECISION_RANK[iv.precision] ?? 9;
+  // Unknown year: rank by the parts that are known ("XXXX-06-08" is still a day).
+  if (/^X{4}-\d{2}-\d{2}/.test(t.value)) return 0;
+  if (/^X{4}-W\d{2}/.test(t.value)) return 1;
+  if (/^X{4}-\d{2}$/.test(t.value)) return 2;
+  return 8;
 }
 
-function clipLabel(sentence: string, max = 72): string {
+function clip(sentence: string, max: number): string {
   const s = sentence.replace(/\s+/g, ' ').trim();
   if (s.length <= max) return s;
   const cut = s.slice(0, max);
@@ -34,40 +55,180 @@ function clipLabel(sentence: string, max = 72): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,،;:]+$/, '')}…`;
 }
 
-export function buildEvents(docId: string, text: string, sentences: SentenceSpan[], timexes: Timex[], published: Published): ChronoEvent[] {
+// ---------------------------------------------------------------- framing words (normalised token keys)
+
+const phrase = (s: string): string[] => tokenize(s).map(key);
+function key(t: Token): string {
+  return t.arabic ? stripArticle(t.norm) : t.norm;
+}
+
+/** Words before a date that make it the frame of a figure rather than the time of the statement. */
+const FRAMES: string[][] = [
+  'السنة المنتهية', 'العام المنتهي', 'السنة المالية', 'العام المالي', 'الربع المنتهي',
+  'Geschäftsjahr', 'Geschäftsjahres', 'Jahr bis', 'Quartal bis', 'Stichtag',
+  'exercice', 'année se terminant', 'année close', 'exercice clos', 'année fiscale',
+  'year ending', 'year ended', 'fiscal year', 'financial year', 'quarter ended', 'quarter ending', 'as of', 'as at',
+].map(phrase);
+/** Words opening a clause whose date is not the statement's own. */
+const SUBORDINATE = new Set(['since', 'until', 'seit', 'depuis', 'jusqu', 'منذ', 'حتي'].map((w) => phrase(w)[0]!));
+const RANGE_WORDS = new Set(['-', '–', '—', 'to', 'until', 'till', 'through', 'bis', 'au', 'a', 'الي', 'حتي'].map((w) => phrase(w)[0]!));
+const AND_WORDS = new Set(['and', 'und', 'et', 'و'].map((w) => phrase(w)[0]!));
+const BETWEEN = new Set(['between', 'zwischen', 'entre', 'بين'].map((w) => phrase(w)[0]!));
+
+/** Token index range [a, b) of the tokens inside [start, end), by binary search. */
+function tokenRange(tokens: Token[], start: number, end: number): [number, number] {
+  const lower = (x: number): number => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.start < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [lower(start), lower(end)];
+}
+
+function precededBy(tokens: Token[], sentenceFrom: number, at: number, window: number, test: (keys: string[]) => boolean): boolean {
+  const from = Math.max(sentenceFrom, at - window);
+  return test(tokens.slice(from, at).map(key));
+}
+
+const containsPhrase = (keys: string[], p: string[]): boolean => {
+  for (let i = 0; i + p.length <= keys.length; i++) if (p.every((w, k) => keys[i + k] === w)) return true;
+  return false;
+};
+
+// ---------------------------------------------------------------- building
+
+export interface EventContext {
+  lang: Lang;
+  /** The document's tokens (text-tokens.ts); computed when absent. */
+  tokens?: Token[];
+  amounts: Array<Omit<Amount, 'doc'>>;
+  mentions: EntityMention[];
+  /** Name and type of a catalog entity. */
+  entity: (id: string) => { name: string; type: EntityType } | undefined;
+}
+
+interface DateChoice {
+  t: Timex;
+  index: number;
+  role: 'headline' | 'context';
+  to?: Timex;
+}
+
+function chooseDate(tokens: Token[], sentFrom: number, dating: Array<{ t: Timex; index: number }>): DateChoice | null {
+  if (dating.length === 0) return null;
+  const at = (t: Timex): number => tokenRange(tokens, t.start, t.start)[0];
+  // Ranges first: the end of a range never competes as the statement's date.
+  const units: Array<{ t: Timex; index: number; to?: Timex }> = [];
+  for (let k = 0; k < dating.length; k++) {
+    const a = dating[k]!;
+    const b = dating[k + 1];
+    if (b) {
+      const [ga, gb] = tokenRange(tokens, a.t.end, b.t.start);
+      const between = tokens.slice(ga, gb).map(key);
+      const dashOrTo = between.length === 1 && RANGE_WORDS.has(between[0]!);
+      const andBetween = between.length === 1 && AND_WORDS.has(between[0]!) && precededBy(tokens, sentFrom, at(a.t), 2, (ks) => ks.some((w) => BETWEEN.has(w)));
+      if (dashOrTo || andBetween) {
+        units.push({ ...a, to: b.t });
+        k++;
+        continue;
+      }
+    }
+    units.push(a);
+  }
+  const framed = (t: Timex): boolean => precededBy(tokens, sentFrom, at(t), 6, (ks) => FRAMES.some((f) => containsPhrase(ks, f)));
+  const subordinate = (t: Timex): boolean => precededBy(tokens, sentFrom, at(t), 2, (ks) => ks.some((w) => SUBORDINATE.has(w)));
+  const main = units.filter((u) => !framed(u.t) && !subordinate(u.t));
+  const pool = main.length ? main : units.filter((u) => !framed(u.t)).length ? units.filter((u) => !framed(u.t)) : units;
+  let best = pool[0]!;
+  for (const u of pool) if (rank(u.t) < rank(best.t)) best = u;
+  return { t: best.t, index: best.index, role: framed(best.t) ? 'context' : 'headline', ...(best.to ? { to: best.to } : {}) };
+}
+
+function eventDate(c: DateChoice, published: Published): EventDate {
+  const iv = timexInterval(c.t.value);
+  const narrowed = iv ? applyMod(iv, c.t.mod) : null;
+  return {
+    value: c.t.value,
+    ...(c.t.mod ? { mod: c.t.mod } : {}),
+    certainty: certaintyOf(c.t, published),
+    ...(narrowed ? { start: narrowed.start, end: narrowed.end } : {}),
+    ...(c.to ? { to: c.to.value } : {}),
+  };
+}
+
+interface SentenceFacts {
+  amounts: number[];
+  entities: string[];
+  actions: Set<ActionId>;
+  dated: boolean;
+}
+
+function label(facts: { amounts: number[]; entities: string[]; action: ActionId | null }, sentence: string, ctx: EventContext): string {
+  const want = facts.action ? ACTION_SUBJECT[facts.action] : undefined;
+  const typed = facts.entities.map((id) => ({ id, info: ctx.entity(id) })).filter((e) => e.info);
+  const subject =
+    (want && typed.find((e) => e.info!.type === want)) ?? typed.find((e) => e.info!.type === 'ORG' || e.info!.type === 'PERSON') ?? typed[0];
+  const money = facts.amounts.map((i) => ctx.amounts[i]!).sort((a, b) => b.value - a.value)[0];
+  const amount = money ? formatMoney(money.value, money.currency) : null;
+  if (facts.action) return [subject?.info!.name, ACTION_LABEL[facts.action], amount].filter(Boolean).join(' · ');
+  const head = [subject?.info!.name, amount].filter(Boolean).join(' · ');
+  return head ? `${head} · ${clip(sentence, 48)}` : clip(sentence, 72);
+}
+
+export function buildEvents(docId: string, text: string, sentences: SentenceSpan[], timexes: Timex[], published: Published, ctx?: EventContext): ChronoEvent[] {
+  const c: EventContext = ctx ?? { lang: 'und', amounts: [], mentions: [], entity: () => undefined };
+  const tokens = c.tokens ?? tokenize(text);
   const events: ChronoEvent[] = [];
   let ti = 0;
+  let ai = 0;
+  let mi = 0;
+  let prev: { span: SentenceSpan; facts: SentenceFacts } | null = null;
   for (const s of sentences) {
     while (ti < timexes.length && timexes[ti]!.start < s.start) ti++;
-    let best: { t: Timex; index: number } | null = null;
-    for (let j = ti; j < timexes.length && timexes[j]!.start < s.end; j++) {
-      const t = timexes[j]!;
-      if (!isDatingTimex(t)) continue;
-      if (!best || rank(t) < rank(best.t)) best = { t, index: j };
+    const dating: Array<{ t: Timex; index: number }> = [];
+    for (let j = ti; j < timexes.length && timexes[j]!.start < s.end; j++) if (isDatingTimex(timexes[j]!)) dating.push({ t: timexes[j]!, index: j });
+    while (ai < c.amounts.length && c.amounts[ai]!.start < s.start) ai++;
+    const amounts: number[] = [];
+    for (let j = ai; j < c.amounts.length && c.amounts[j]!.start < s.end; j++) amounts.push(j);
+    while (mi < c.mentions.length && c.mentions[mi]!.start < s.start) mi++;
+    const entities: string[] = [];
+    for (let j = mi; j < c.mentions.length && c.mentions[j]!.start < s.end; j++) if (!entities.includes(c.mentions[j]!.entity)) entities.push(c.mentions[j]!.entity);
+    const [tf, tt] = tokenRange(tokens, s.start, s.end);
+    const facts: SentenceFacts = { amounts, entities, actions: actionsIn(tokens, tf, tt, c.lang), dated: dating.length > 0 };
+
+    const choice = chooseDate(tokens, tf, dating);
+    if (choice) {
+      let use = { amounts, entities, actions: facts.actions };
+      // The lead sentence's figure, dated by this one (same paragraph, lead undated, no figure here).
+      if (amounts.length === 0 && prev && !prev.facts.dated && prev.facts.amounts.length > 0 && !/[\n\r]/.test(text.slice(prev.span.end, s.start))) {
+        use = {
+          amounts: prev.facts.amounts,
+          entities: [...prev.facts.entities, ...entities.filter((e) => !prev!.facts.entities.includes(e))],
+          actions: new Set([...prev.facts.actions, ...facts.actions]),
+        };
+      }
+      const sentence = text.slice(s.start, s.end);
+      events.push({
+        id: `${docId}-e${s.start}`,
+        doc: docId,
+        start: s.start,
+        end: s.end,
+        text: sentence,
+        label: label({ amounts: use.amounts, entities: use.entities, action: mainAction(use.actions) }, sentence, c),
+        date: eventDate(choice, published),
+        timex: choice.index,
+        role: choice.role,
+        entities: use.entities,
+        amounts: use.amounts,
+        edited: false,
+      });
     }
-    if (!best) continue;
-    const { t, index } = best;
-    const iv = timexInterval(t.value);
-    const narrowed = iv ? applyMod(iv, t.mod) : null;
-    const sentence = text.slice(s.start, s.end);
-    events.push({
-      id: `${docId}-e${s.start}`,
-      doc: docId,
-      start: s.start,
-      end: s.end,
-      text: sentence,
-      label: clipLabel(sentence),
-      date: {
-        value: t.value,
-        ...(t.mod ? { mod: t.mod } : {}),
-        certainty: certaintyOf(t, published),
-        ...(narrowed ? { start: narrowed.start, end: narrowed.end } : {}),
-      },
-      timex: index,
-      entities: [],
-      amounts: [],
-      edited: false,
-    });
+    prev = { span: s, facts };
   }
   return events;
 }

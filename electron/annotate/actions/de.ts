@@ -1,0 +1,20 @@
+import type { ActionWords } from './types';
+
+export const DE: ActionWords = {
+  funding: ['Finanzierung*', 'aufgebracht', 'eingesammelt', 'einsammeln', 'Kapitalrunde'],
+  ipo: ['Börsengang*', 'IPO'],
+  invest: ['investier*', 'Investition*'],
+  budget: ['Budget*', 'Haushalt'],
+  valuation: ['Bewertung', 'bewertet'],
+  richest: ['reichste*'],
+  patent: ['Patent*'],
+  test: ['getestet', 'testet*', 'Test'],
+  launch: ['startet', 'gestartet', 'eingeführt', 'lanciert', 'Start', 'Einführung'],
+  order: ['angeordnet', 'ordnete*', 'Regulierer', 'Aufsichtsbehörde*'],
+  propose: ['vorgeschlagen', 'schlug*'],
+  hire: ['eingestellt'],
+  announce: ['Ankündigung', 'angekündigt', 'kündigte*'],
+  report: ['berichtete*', 'berichtet'],
+  speak: ['Vortrag', 'erklärte', 'sagte', 'sprach'],
+  publish: ['veröffentlicht*'],
+};

@@ -1,0 +1,20 @@
+import type { ActionWords } from './types';
+
+export const EN: ActionWords = {
+  funding: ['funding round', 'funding', 'raise*', 'raising'],
+  ipo: ['IPO', 'initial public offering', 'listing'],
+  invest: ['invest*'],
+  budget: ['budget*'],
+  valuation: ['valuation', 'valued'],
+  richest: ['richest'],
+  patent: ['patent*'],
+  test: ['test*'],
+  launch: ['launch*'],
+  order: ['order*', 'regulator*'],
+  propose: ['propos*'],
+  hire: ['hire*', 'hiring'],
+  announce: ['announce*'],
+  report: ['report*'],
+  speak: ['said', 'says', 'speech', 'told'],
+  publish: ['publish*'],
+};

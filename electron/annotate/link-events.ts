@@ -1,0 +1,287 @@
+/**
+ * The same event told by different articles, across languages: events that share entities, have compatible
+ * dates and equivalent amounts (€11.9 bn in June 2018 ≈ $14 bn at that year's average rate) are suggested as
+ * one (`sameAs` plus `links` with reasons and a score). A twin with a known year lends it to an event whose year
+ * is unknown (certainty `inferred`, `evidence` naming the twin).
+ *
+ * Never all pairs: events are blocked by (entity, month) buckets — "XXXX-MM" buckets let an unknown year meet
+ * known ones — and only pairs sharing a bucket are scored. Runs over the whole corpus after per-document
+ * annotation, and is idempotent: what an earlier run added is removed first.
+ */
+import type { ChronoEvent, EventLink } from '../../shared/model';
+import { applyMod, timexInterval } from '../../shared/timex';
+import { ACTION_LABEL } from './actions/index';
+import type { AnnotatedDocument } from './annotate-document';
+import { formatMoney, toUsd } from './amounts';
+
+export interface LinkOptions {
+  /** Minimum score for a suggestion (0..1). */
+  minScore?: number;
+  /** Most links kept per event, best first. */
+  maxLinks?: number;
+  /** Buckets larger than this are too generic to pair exhaustively (an entity everyone mentions, in a busy month). */
+  maxBucket?: number;
+}
+
+export interface LinkStats {
+  events: number;
+  buckets: number;
+  pairsScored: number;
+  links: number;
+  yearsInferred: number;
+  skippedBuckets: number;
+}
+
+const YEAR_EVIDENCE = 'year borrowed from the same event in ';
+const DAY_MS = 86_400_000;
+const ACTION_BY_LABEL = new Map(Object.entries(ACTION_LABEL).map(([id, l]) => [l, id]));
+const SEASON_MONTHS: Record<string, number[]> = { SP: [3, 4, 5], SU: [6, 7, 8], FA: [9, 10, 11], WI: [12, 1, 2] };
+
+interface Feature {
+  ev: ChronoEvent;
+  doc: number;
+  file: string;
+  /** Day numbers (inclusive) for known years. */
+  from?: number;
+  to?: number;
+  precision?: string;
+  /** Known month(s) and day of an unknown-year date. */
+  months?: number[];
+  day?: number;
+  /** Money amounts in US dollars, with how they were written. */
+  usd: Array<{ usd: number; shown: string }>;
+  action?: string;
+  year: number | null;
+}
+
+const dayNumber = (iso: string): number => Math.floor(Date.parse(iso) / DAY_MS);
+
+/** Undo what an earlier linking run added, so runs over cached documents are idempotent. */
+function resetLinks(e: ChronoEvent): ChronoEvent {
+  const { sameAs: _s, links: _l, ...rest } = e;
+  if (!e.edited && e.date.evidence?.startsWith(YEAR_EVIDENCE)) {
+    const { start: _a, end: _b, evidence: _e, ...date } = e.date;
+    return { ...rest, date: { ...date, value: `XXXX${date.value.slice(4)}`, certainty: 'uncertain' } };
+  }
+  return rest;
+}
+
+function featureOf(ev: ChronoEvent, doc: number, a: AnnotatedDocument): Feature {
+  const pub = a.document.published.value;
+  const f: Feature = { ev, doc, file: a.document.file, usd: [], year: null };
+  const v = ev.date.value;
+  if (ev.date.start && ev.date.end) {
+    f.from = dayNumber(ev.date.start);
+    f.to = dayNumber(ev.date.end);
+    f.precision = timexInterval(v)?.precision;
+    f.year = Number(ev.date.start.slice(0, 4));
+  } else {
+    let m: RegExpExecArray | null;
+    if ((m = /^X{4}-(\d{2})(?:-(\d{2}))?/.exec(v))) {
+      f.months = [Number(m[1])];
+      if (m[2]) f.day = Number(m[2]);
+    } else if ((m = /^X{4}-(SP|SU|FA|WI)/.exec(v))) f.months = SEASON_MONTHS[m[1]!]!;
+  }
+  const rateYear = f.year ?? (pub ? Number(pub.slice(0, 4)) : null);
+  for (const i of ev.amounts) {
+    const am = a.amounts[i];
+    if (!am) continue;
+    const usd = toUsd(am.value, am.currency, rateYear);
+    if (usd !== null && usd > 0) f.usd.push({ usd, shown: formatMoney(am.value, am.currency) });
+  }
+  for (const part of ev.label.split(' · ')) {
+    const id = ACTION_BY_LABEL.get(part);
+    if (id) f.action = id;
+  }
+  return f;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** Granules a date falls in: its months when it spans at most a season, else its years. */
+function granules(f: Feature): { known: string[]; unknownYear: string[] } {
+  if (f.months) return { known: [], unknownYear: f.months.map((m) => `XXXX-${pad2(m)}`) };
+  if (f.from === undefined || f.to === undefined) return { known: [], unknownYear: [] };
+  const known: string[] = [];
+  const unknownYear: string[] = [];
+  const a = new Date(f.from * DAY_MS);
+  const b = new Date(f.to * DAY_MS);
+  if (f.to - f.from <= 92) {
+    for (let y = a.getUTCFullYear(), m = a.getUTCMonth() + 1; y < b.getUTCFullYear() || (y === b.getUTCFullYear() && m <= b.getUTCMonth() + 1); m === 12 ? (y++, (m = 1)) : m++) {
+      known.push(`${y}-${pad2(m)}`);
+      unknownYear.push(`XXXX-${pad2(m)}`);
+    }
+  } else if (f.to - f.from <= 731) {
+    for (let y = a.getUTCFullYear(); y <= b.getUTCFullYear(); y++) known.push(`Y${y}`);
+  }
+  return { known, unknownYear };
+}
+
+interface DateFit {
+  score: number;
+  reason: string;
+}
+
+function dateFit(a: Feature, b: Feature): DateFit | null {
+  if (a.from !== undefined && b.from !== undefined) {
+    const overlap = a.from <= b.to! && b.from <= a.to!;
+    if (a.precision === 'day' && b.precision === 'day') {
+      const d = Math.abs(a.from - b.from);
+      if (d === 0) return { score: 1, reason: `same day ${a.ev.date.value}` };
+      if (d <= 2) return { score: 0.7, reason: `${d} day${d > 1 ? 's' : ''} apart (${a.ev.date.value}, ${b.ev.date.value})` };
+      return null;
+    }
+    if (!overlap) return null;
+    const span = Math.max(a.to! - a.from, b.to! - b.from);
+    return { score: span <= 31 ? 0.8 : span <= 92 ? 0.6 : 0.3, reason: `dates overlap (${a.ev.date.value}, ${b.ev.date.value})` };
+  }
+  // One or both years unknown: the known parts must fit.
+  const monthsOf = (f: Feature): number[] => {
+    if (f.months) return f.months;
+    const out: number[] = [];
+    for (let d = f.from!; d <= f.to! && out.length < 4; d += 28) out.push(new Date(d * DAY_MS).getUTCMonth() + 1);
+    out.push(new Date(f.to! * DAY_MS).getUTCMonth() + 1);
+    return out;
+  };
+  const dayOf = (f: Feature): number | undefined => (f.months ? f.day : f.precision === 'day' ? new Date(f.from! * DAY_MS).getUTCDate() : undefined);
+  if (!a.months && (a.from === undefined || a.to! - a.from > 92)) return null;
+  if (!b.months && (b.from === undefined || b.to! - b.from > 92)) return null;
+  const ma = monthsOf(a);
+  if (!monthsOf(b).some((m) => ma.includes(m))) return null;
+  const da = dayOf(a);
+  const db = dayOf(b);
+  if (da !== undefined && db !== undefined && da !== db) return null;
+  return { score: da !== undefined && db !== undefined ? 0.8 : 0.5, reason: `month and day fit with an unknown year (${a.ev.date.value}, ${b.ev.date.value})` };
+}
+
+function amountFit(a: Feature, b: Feature): { equal: boolean; reason?: string } | null {
+  if (!a.usd.length || !b.usd.length) return null;
+  for (const x of a.usd) {
+    for (const y of b.usd) {
+      if (Math.abs(x.usd - y.usd) / Math.max(x.usd, y.usd) <= 0.1) {
+        const conv = x.shown.startsWith('$') && y.shown.startsWith('$') ? '' : ` (≈ $${Math.round(x.usd / 1e8) / 10} bn and $${Math.round(y.usd / 1e8) / 10} bn at yearly average rates)`;
+        return { equal: true, reason: `equivalent amounts ${x.shown} ≈ ${y.shown}${x.usd >= 1e8 && y.usd >= 1e8 ? conv : ''}` };
+      }
+    }
+  }
+  return { equal: false };
+}
+
+/**
+ * Suggests same-event links across documents and lends known years to unknown ones. Returns new document objects
+ * (events replaced); the input is not modified.
+ */
+export function linkEvents(docs: AnnotatedDocument[], opts: LinkOptions = {}): { documents: AnnotatedDocument[]; stats: LinkStats } {
+  const minScore = opts.minScore ?? 0.55;
+  const maxLinks = opts.maxLinks ?? 8;
+  const maxBucket = opts.maxBucket ?? 400;
+  const out = docs.map((d) => ({ ...d, events: d.events.map(resetLinks) }));
+  const feats: Feature[] = [];
+  out.forEach((d, i) => d.events.forEach((e) => feats.push(featureOf(e, i, d))));
+
+  // Entity weights: rare entities say more than "China".
+  const df = new Map<string, number>();
+  for (const f of feats) for (const id of f.ev.entities) df.set(id, (df.get(id) ?? 0) + 1);
+  const idf = (id: string): number => Math.log(1 + feats.length / (df.get(id) ?? 1));
+
+  // Blocking: (entity, granule) → events; unknown-year granules keep the two kinds apart.
+  const buckets = new Map<string, { known: number[]; unknown: number[] }>();
+  feats.forEach((f, i) => {
+    const g = granules(f);
+    for (const id of f.ev.entities) {
+      for (const k of g.known) {
+        const b = buckets.get(`${id}|${k}`) ?? { known: [], unknown: [] };
+        b.known.push(i);
+        buckets.set(`${id}|${k}`, b);
+      }
+      for (const k of g.unknownYear) {
+        const b = buckets.get(`${id}|${k}`) ?? { known: [], unknown: [] };
+        (f.months ? b.unknown : b.known).push(i);
+        buckets.set(`${id}|${k}`, b);
+      }
+    }
+  });
+
+  const stats: LinkStats = { events: feats.length, buckets: buckets.size, pairsScored: 0, links: 0, yearsInferred: 0, skippedBuckets: 0 };
+  const seen = new Set<number>();
+  const found = new Map<number, Array<{ other: number; score: number; reasons: string[] }>>();
+  const consider = (i: number, j: number): void => {
+    if (i === j) return;
+    const a = Math.min(i, j);
+    const b = Math.max(i, j);
+    const key = a * feats.length + b;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const fa = feats[a]!;
+    const fb = feats[b]!;
+    if (fa.doc === fb.doc) return;
+    stats.pairsScored++;
+    const date = dateFit(fa, fb);
+    if (!date) return;
+    const amount = amountFit(fa, fb);
+    if (amount && !amount.equal) return; // both give figures, and they differ: different events
+    const shared = fa.ev.entities.filter((id) => fb.ev.entities.includes(id));
+    if (!shared.length) return;
+    const union = new Set([...fa.ev.entities, ...fb.ev.entities]);
+    const ent = shared.reduce((s, id) => s + idf(id), 0) / [...union].reduce((s, id) => s + idf(id), 0);
+    const sameAction = !!fa.action && fa.action === fb.action;
+    if (!amount?.equal && !(sameAction && date.score >= 0.7 && ent >= 0.5)) return;
+    const score = Math.round((0.35 * (amount?.equal ? 1 : 0) + 0.3 * ent + 0.2 * (sameAction ? 1 : 0) + 0.15 * date.score) * 100) / 100;
+    if (score < minScore) return;
+    const reasons = [`shared entities: ${shared.join(', ')}`, date.reason];
+    if (amount?.reason) reasons.push(amount.reason);
+    if (sameAction) reasons.push(`same action: ${ACTION_LABEL[fa.action as keyof typeof ACTION_LABEL]}`);
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const list = found.get(x) ?? [];
+      list.push({ other: y, score, reasons });
+      found.set(x, list);
+    }
+  };
+  for (const b of buckets.values()) {
+    if (b.known.length + b.unknown.length > maxBucket) {
+      stats.skippedBuckets++;
+      continue;
+    }
+    for (let x = 0; x < b.known.length; x++) for (let y = x + 1; y < b.known.length; y++) consider(b.known[x]!, b.known[y]!);
+    for (let x = 0; x < b.unknown.length; x++) {
+      for (let y = x + 1; y < b.unknown.length; y++) consider(b.unknown[x]!, b.unknown[y]!);
+      for (const k of b.known) consider(b.unknown[x]!, k);
+    }
+  }
+
+  // Write the links, then lend years: the best-scoring twin with a known, not guessed, year.
+  const replaced = new Map<number, ChronoEvent>();
+  for (const [i, list] of found) {
+    list.sort((p, q) => q.score - p.score || feats[p.other]!.ev.id.localeCompare(feats[q.other]!.ev.id));
+    const kept = list.slice(0, maxLinks);
+    const links: EventLink[] = kept.map((l) => ({ event: feats[l.other]!.ev.id, score: l.score, reasons: l.reasons }));
+    let ev: ChronoEvent = { ...feats[i]!.ev, sameAs: links.map((l) => l.event), links };
+    stats.links += links.length;
+    const f = feats[i]!;
+    if (f.months && !ev.edited) {
+      const twin = kept.map((l) => feats[l.other]!).find((t) => t.year !== null && t.ev.date.certainty !== 'uncertain' && !t.months);
+      if (twin) {
+        const value = `${twin.year}${ev.date.value.slice(4)}`;
+        const iv = timexInterval(value);
+        const narrowed = iv ? applyMod(iv, ev.date.mod) : null;
+        const snippet = twin.ev.text.length > 80 ? `${twin.ev.text.slice(0, 79)}…` : twin.ev.text;
+        ev = {
+          ...ev,
+          date: {
+            ...ev.date,
+            value,
+            certainty: 'inferred',
+            ...(narrowed ? { start: narrowed.start, end: narrowed.end } : {}),
+            evidence: `${YEAR_EVIDENCE}${twin.file} (${twin.ev.date.value}): "${snippet}"`,
+          },
+        };
+        stats.yearsInferred++;
+      }
+    }
+    replaced.set(i, ev);
+  }
+  stats.links /= 2;
+  let n = 0;
+  for (const d of out) d.events = d.events.map((e) => replaced.get(n++) ?? e);
+  return { documents: out, stats };
+}
