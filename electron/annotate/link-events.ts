@@ -171,11 +171,11 @@ function amountFit(a: Feature, b: Feature): { equal: boolean; reason?: string } 
  * Suggests same-event links across documents and lends known years to unknown ones. Returns new document objects
  * (events replaced); the input is not modified.
  */
-export function linkEvents(docs: AnnotatedDocument[], opts: LinkOptions = {}): { documents: AnnotatedDocument[]; stats: LinkStats } {
+export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOptions = {}): { documents: D[]; stats: LinkStats } {
   const minScore = opts.minScore ?? 0.55;
   const maxLinks = opts.maxLinks ?? 8;
   const maxBucket = opts.maxBucket ?? 400;
-  const out = docs.map((d) => ({ ...d, events: d.events.map(resetLinks) }));
+  const out: D[] = docs.map((d) => ({ ...d, events: d.events.map(resetLinks) }));
   const feats: Feature[] = [];
   out.forEach((d, i) => d.events.forEach((e) => feats.push(featureOf(e, i, d))));
 

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { AnnotateProgress, AnnotateSummary } from '../../shared/ipc/contract';
 import type { FileProblem } from '../../shared/model';
 import { TaskTimeoutError, workerEntry, WorkerPool, WorkerStartError } from '../annotate/worker-pool';
+import { linkEvents } from '../annotate/link-events';
 import type { Repository } from '../store/repository';
 import type { StoredDocument } from '../store/schema';
 import { annotateFile, type FileOutcome, type FileTask } from './annotate-file';
@@ -21,7 +22,7 @@ import { DEFAULT_MAX_BYTES, readFileBytes, sha256 } from './read-document';
 import { scanCorpus } from './scan';
 
 /** Bump when annotation output changes, so cached documents are annotated again. */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 /** Per document (extraction + annotation). A 20 MB PDF takes a few seconds; a runaway regex never ends. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -159,7 +160,8 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
   const unchanged = sameCorpus && reused === documents.length && documents.length === cached.size && JSON.stringify(problems) === JSON.stringify(repo.problems);
   if (!unchanged) {
     progress({ phase: 'write', done: files.length, total: files.length, file: null });
-    await repo.replaceCorpus(root, documents, problems);
+    // Same-event links across documents (and years lent by dated twins): over the whole corpus, after each document.
+    await repo.replaceCorpus(root, linkEvents(documents).documents, problems);
   }
   progress({ phase: 'done', done: files.length, total: files.length, file: null });
   return {

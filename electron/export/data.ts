@@ -3,7 +3,7 @@ import type { EventsExport } from '../../shared/model';
 import type { ExportDataFormat, ExportedData } from '../../shared/ipc/contract';
 import { timexInterval } from '../../shared/timex';
 
-const CSV_COLUMNS = ['event_id', 'date', 'mod', 'certainty', 'start', 'end', 'label', 'sentence', 'document', 'file', 'lang', 'published'] as const;
+const CSV_COLUMNS = ['event_id', 'date', 'mod', 'certainty', 'start', 'end', 'label', 'sentence', 'document', 'file', 'lang', 'published', 'entities', 'amounts', 'same_as'] as const;
 
 function csvCell(v: string): string {
   // Quote everything that could break a row; neutralise spreadsheet formulas in untrusted article text.
@@ -13,11 +13,12 @@ function csvCell(v: string): string {
 
 export function toCsv(data: EventsExport): string {
   const docs = new Map(data.documents.map((d) => [d.id, d]));
+  const names = new Map(data.entities.map((x) => [x.id, x.name]));
   const rows = [CSV_COLUMNS.join(',')];
   for (const e of data.events) {
     const d = docs.get(e.doc);
     rows.push(
-      [e.id, e.date.value, e.date.mod ?? '', e.date.certainty, e.date.start ?? '', e.date.end ?? '', e.label, e.text, d?.title ?? '', d?.file ?? '', d?.lang ?? '', d?.published.value ?? '']
+      [e.id, e.date.value, e.date.mod ?? '', e.date.certainty, e.date.start ?? '', e.date.end ?? '', e.label, e.text, d?.title ?? '', d?.file ?? '', d?.lang ?? '', d?.published.value ?? '', e.entities.map((id) => names.get(id) ?? id).join('; '), e.amounts.map((i) => (data.amounts[i] ? `${data.amounts[i]!.value} ${data.amounts[i]!.currency}` : '')).join('; '), (e.sameAs ?? []).join('; ')]
         .map(csvCell)
         .join(','),
     );

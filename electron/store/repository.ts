@@ -1,8 +1,9 @@
 /** The only code that reads or writes db.data. Everything else asks it. */
-import type { DocTimex, EventsExport, FileProblem } from '../../shared/model';
+import type { DocTimex, Entity, EventsExport, FileProblem } from '../../shared/model';
 import type { DocumentSummary, DocumentView, HistoryState, TimelineData } from '../../shared/ipc/contract';
 import { applyEdits, type ApplyResult, type Edit, type EditOp } from '../../shared/edits';
 import type { AnnotatedDocument } from '../annotate/annotate-document';
+import { defaultEntityMatcher } from '../annotate/entities/index';
 import type { OpenStore } from './database';
 import { migrateStore, type StoredDocument, type UserDate } from './schema';
 import type { UserStore } from './user-store';
@@ -155,7 +156,7 @@ export class Repository {
       document: a.document,
       timexes: a.timexes.map((t) => ({ ...t, doc: id })),
       amounts: a.amounts.map((x) => ({ ...x, doc: id })),
-      mentions: [],
+      mentions: (a.mentions ?? []).map((m) => ({ ...m, doc: id })),
       events: this.effective().events.filter((e) => e.doc === id),
     };
   }
@@ -163,6 +164,9 @@ export class Repository {
   /** interfaces.md §4. Event `timex` indexes are rebased onto the flat export list. */
   eventsExport(): EventsExport {
     const out: EventsExport = { format: 'chronolens.events/1', documents: [], timexes: [], amounts: [], entities: [], events: [] };
+    // Entities with their mentions; ids come from the catalog, so they are stable across runs.
+    const entities = new Map<string, Entity>();
+    const catalog = defaultEntityMatcher();
     const effectiveByDoc = new Map<string, ReturnType<Repository['effective']>['events']>();
     for (const e of this.effective().events) {
       if (e.hidden) continue; // hidden by the researcher: not in reports
@@ -177,6 +181,15 @@ export class Repository {
       out.timexes.push(...a.timexes.map((t): DocTimex => ({ doc: id, start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}) })));
       const amountBase = out.amounts.length;
       out.amounts.push(...a.amounts.map((x) => ({ ...x, doc: id })));
+      for (const m of a.mentions ?? []) {
+        let entity = entities.get(m.entity);
+        if (!entity) {
+          const info = catalog.entity(m.entity);
+          entity = { id: m.entity, name: info?.name ?? m.entity, type: info?.type ?? 'OTHER', mentions: [] };
+          entities.set(m.entity, entity);
+        }
+        entity.mentions.push({ doc: id, start: m.start, end: m.end, text: m.text });
+      }
       out.events.push(
         ...(effectiveByDoc.get(id) ?? []).map((e) => ({
           ...e,
@@ -185,6 +198,7 @@ export class Repository {
         })),
       );
     }
+    out.entities = [...entities.values()].sort((x, y) => x.id.localeCompare(y.id));
     return out;
   }
 }
