@@ -35,5 +35,7 @@ export function App() {
     );
   if (timeline.error !== null) return <MessageView title="Could not load the timeline" message={describeError(timeline.error)} action={{ label: 'Retry', run: refresh }} />;
   if (!timeline.data) return <MessageView title="Chronolens" message="Loading the timeline…" />;
-  return <Explorer data={timeline.data} />;
+  // Things the main process wants the researcher to know (e.g. a damaged store restored from a backup).
+  const notices = (status as { notices?: string[] }).notices ?? [];
+  return <Explorer data={timeline.data} notices={notices} />;
 }

@@ -16,8 +16,9 @@ import { TimelineView } from './timeline/timeline-view';
 /** Events the researcher hid (an edit) stay in the store but are not shown. */
 const isShown = (e: object): boolean => !(e as { hidden?: boolean }).hidden;
 
-export function Explorer({ data: loaded }: { data: TimelineData }) {
+export function Explorer({ data: loaded, notices: initialNotices }: { data: TimelineData; notices: readonly string[] }) {
   const data = useMemo(() => ({ ...loaded, events: loaded.events.filter(isShown) }), [loaded]);
+  const [notices, setNotices] = useState(initialNotices);
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [revealToken, setRevealToken] = useState(0);
@@ -70,6 +71,14 @@ export function Explorer({ data: loaded }: { data: TimelineData }) {
         />
         <ExportMenu onError={setNotice} />
       </header>
+      {notices.map((n, i) => (
+        <div className="notice info" role="status" key={n}>
+          <span>{n}</span>
+          <button type="button" className="link" onClick={() => setNotices((all) => all.filter((_, j) => j !== i))}>
+            Dismiss
+          </button>
+        </div>
+      ))}
       {notice && (
         <div className="notice" role="alert">
           <span>{notice}</span>

@@ -94,7 +94,23 @@ export function TimelineView({ items, documents, colors, visibleIds, selectedId,
     if (selected.current) tl.setSelection([selected.current]);
     timeline.current = tl;
     view.current = filtered;
+
+    // vis-timeline scrolls groups by offsetting its content, but the browser can scroll the clipped centre panel
+    // natively (scrollIntoView, focus, find-in-page), which leaves the group labels misaligned with their rows.
+    // Hand such a scroll to the label panel, whose scroll events vis-timeline does follow.
+    const center = el.querySelector<HTMLElement>('.vis-panel.vis-center');
+    const left = el.querySelector<HTMLElement>('.vis-panel.vis-left');
+    const onNativeScroll = (): void => {
+      if (!center) return;
+      const dy = center.scrollTop;
+      center.scrollLeft = 0;
+      if (dy === 0) return;
+      center.scrollTop = 0;
+      if (left) left.scrollTop += dy;
+    };
+    center?.addEventListener('scroll', onNativeScroll);
     return () => {
+      center?.removeEventListener('scroll', onNativeScroll);
       tl.destroy();
       timeline.current = null;
       view.current = null;

@@ -92,7 +92,7 @@ beforeAll(async () => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP blocked ${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(url);
-  await page.waitForSelector(ITEM, { timeout: 60_000 });
+  await page.waitForSelector(ITEM, { timeout: 60_000, state: 'attached' });
 });
 
 afterAll(async () => {
