@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 // The renderer is loaded by Electron from a custom protocol and by `cli serve` from loopback HTTP, so every URL in
 // the bundle must be relative (base './') and nothing may come from a CDN (fonts are bundled via @fontsource).
@@ -15,5 +16,12 @@ export default defineConfig(({ command }) => ({
     emptyOutDir: true,
     // vis-timeline + moment make one large chunk; that is expected for a desktop app loading from disk.
     chunkSizeWarningLimit: 1500,
+    // Two pages: the app, and the print view the PDF/PNG exports load (no vis-timeline in it).
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        print: fileURLToPath(new URL('./renderer/print.html', import.meta.url)),
+      },
+    },
   },
 }));

@@ -1,0 +1,110 @@
+/**
+ * PDF / PNG export from the command line: the store opened read-only behind the loopback bridge, the print view
+ * (renderer/print.html) loaded in headless Chromium through playwright-core, and Chromium's own PDF writer
+ * (vector text, embedded subset fonts, shaped Arabic) or a full-page screenshot.
+ * The desktop app does the same with a hidden BrowserWindow (electron/print-window.ts).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PAGE_MARGIN_MM, pageSizePx, printQuery, type PrintFormat, type PrintOptions } from '../../shared/print-options';
+import { createAppServices } from '../app-services';
+import { ensureRendererBuilt } from '../serve/ensure-renderer';
+import { startServer } from '../serve/server';
+
+export class ChromiumNotFoundError extends Error {}
+export class PrintViewError extends Error {}
+
+/** Flags that keep Chromium quiet on a closed network and runnable as root (pitfalls.md, Browsers). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** Page-number footer for Chromium's PDF writer (its own tiny document: no page fonts or styles reach it). */
+export const FOOTER_TEMPLATE =
+  '<div style="width:100%;font-size:8px;color:#5d6573;text-align:center;font-family:sans-serif;">Chronolens · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
+
+export interface PrintExportRequest {
+  storeFile: string;
+  format: PrintFormat;
+  out: string;
+  options: PrintOptions;
+  /** Repository root (holds renderer/ and dist/renderer). */
+  root: string;
+  log?: (s: string) => void;
+  /** Milliseconds to wait for the print view to lay out. */
+  timeoutMs?: number;
+}
+
+export interface PrintExportResult {
+  file: string;
+  bytes: number;
+  events: number;
+  ms: { total: number; layout: number; write: number };
+}
+
+export async function exportPrint(req: PrintExportRequest): Promise<PrintExportResult> {
+  const t0 = performance.now();
+  const log = req.log ?? (() => undefined);
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new ChromiumNotFoundError(`Chromium was not found at ${executablePath}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome executable.`);
+  }
+  const staticDir = await ensureRendererBuilt(req.root, log);
+  const services = await createAppServices({ storeFile: req.storeFile, readOnly: true });
+  const timeout = req.timeoutMs ?? 180_000;
+  let closeServer: (() => Promise<void>) | null = null;
+  // Imported here so the rest of the CLI never loads playwright.
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true }).catch((e: unknown) => {
+    throw new ChromiumNotFoundError(`Chromium at ${executablePath} did not start (${(e as Error).message.split('\n')[0]}). Set CHROMIUM_PATH to a working Chromium.`);
+  });
+  try {
+    const server = await startServer({ services, staticDir });
+    closeServer = server.close;
+    const origin = new URL(server.url).origin;
+    const size = pageSizePx(req.options.paper, req.options.orientation);
+    const context = await browser.newContext({
+      viewport: { width: size.width, height: size.height },
+      deviceScaleFactor: req.format === 'png' ? req.options.scale : 1,
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeout);
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    if (req.format === 'pdf') await page.emulateMedia({ media: 'print' });
+    await page.goto(`${origin}/print.html?token=${encodeURIComponent(server.token)}&${printQuery(req.options)}`);
+    const handle = await page.waitForFunction(() => (document.body.dataset.printReady === '1' ? '1' : document.body.dataset.printError), undefined, { timeout, polling: 50 });
+    const state = await handle.jsonValue();
+    if (state !== '1') throw new PrintViewError(`the print view failed: ${String(state)}`);
+    const events = await page.evaluate(() => document.querySelectorAll('.note').length);
+    const tLayout = performance.now();
+    let bytes: Buffer;
+    if (req.format === 'pdf') {
+      const m = PAGE_MARGIN_MM;
+      bytes = await page.pdf({
+        format: req.options.paper,
+        landscape: req.options.orientation === 'landscape',
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: FOOTER_TEMPLATE,
+        margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
+      });
+    } else {
+      bytes = await page.screenshot({ fullPage: true, type: 'png', timeout });
+    }
+    if (consoleErrors.length) log(`print view reported: ${consoleErrors.slice(0, 3).join(' | ')}`);
+    await mkdir(path.dirname(path.resolve(req.out)), { recursive: true });
+    await writeFile(req.out, bytes);
+    const t1 = performance.now();
+    return { file: path.resolve(req.out), bytes: bytes.length, events, ms: { total: Math.round(t1 - t0), layout: Math.round(tLayout - t0), write: Math.round(t1 - tLayout) } };
+  } finally {
+    await browser.close().catch(() => undefined);
+    await closeServer?.().catch(() => undefined);
+    await services.close();
+  }
+}
