@@ -207,6 +207,25 @@ describe('the renderer served by `cli serve`', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows annotation progress while the main process annotates, then loads the timeline by itself', async () => {
+    // The sample corpus annotates too fast to watch, so the first status answers are replaced with 'annotating'.
+    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    let polls = 0;
+    await other.route('**/api/call/app:status', async (route) => {
+      polls += 1;
+      if (polls > 3) return route.continue();
+      const progress = { phase: 'annotate', done: polls, total: 5, file: `file-${polls}.txt` };
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value: { state: 'annotating', storePath: 's', corpusDir: 'c', progress, error: null, notices: [] } }) });
+    });
+    await other.goto(url);
+    await other.locator('progress').waitFor();
+    await expect.poll(() => other.textContent('.status-card')).toMatch(/file-\d\.txt/);
+    await other.waitForSelector(ITEM, { state: 'attached', timeout: 30_000 });
+    expect(polls).toBeGreaterThanOrEqual(4);
+    expect(await other.locator('progress').count()).toBe(0);
+    await other.close();
+  });
+
   it('refuses API calls without the token', async () => {
     const status = await page.evaluate(async () => (await fetch('/api/call/app:status', { method: 'POST', body: '{}' })).status);
     expect(status).toBe(401);
