@@ -63,7 +63,7 @@ export function workerEntry(moduleUrl: string, rel: string): WorkerEntry {
 interface Slot<I, O> {
   worker: Worker;
   ready: boolean;
-  task: { req: Request<I>; resolve: (o: O) => void; reject: (e: Error) => void; timer: NodeJS.Timeout } | null;
+  task: { req: Request<I>; resolve: (o: O) => void; reject: (e: Error) => void; timer: NodeJS.Timeout | null } | null;
 }
 
 export interface PoolOptions {
@@ -98,10 +98,17 @@ export class WorkerPool<I, O> {
       if (!slot) return;
       const next = this.queue.shift()!;
       const req: Request<I> = { seq: ++this.seq, input: next.input };
-      const timer = setTimeout(() => this.fail(slot, new TaskTimeoutError(this.opts.timeoutMs)), this.opts.timeoutMs);
-      slot.task = { req, resolve: next.resolve, reject: next.reject, timer };
+      slot.task = { req, resolve: next.resolve, reject: next.reject, timer: null };
+      // A busy worker keeps the process alive (an idle one does not).
+      slot.worker.ref();
+      // The clock starts when the worker can work: starting one (tsx compiling the sources) is not the task's time.
+      if (slot.ready) this.startClock(slot);
       slot.worker.postMessage(req, next.transfer);
     }
+  }
+
+  private startClock(slot: Slot<I, O>): void {
+    if (slot.task && !slot.task.timer) slot.task.timer = setTimeout(() => this.fail(slot, new TaskTimeoutError(this.opts.timeoutMs)), this.opts.timeoutMs);
   }
 
   private startSlot(): Slot<I, O> {
@@ -112,12 +119,14 @@ export class WorkerPool<I, O> {
     worker.on('message', (reply: Reply<O>) => {
       if ('ready' in reply) {
         slot.ready = true;
+        this.startClock(slot);
         return;
       }
       const task = slot.task;
       if (!task || task.req.seq !== reply.seq) return;
-      clearTimeout(task.timer);
+      if (task.timer) clearTimeout(task.timer);
       slot.task = null;
+      slot.worker.unref();
       if ('ok' in reply) task.resolve(reply.ok);
       else task.reject(new Error(reply.error));
       this.pump();
@@ -140,7 +149,7 @@ export class WorkerPool<I, O> {
     const task = slot.task;
     slot.task = null;
     if (task) {
-      clearTimeout(task.timer);
+      if (task.timer) clearTimeout(task.timer);
       task.reject(error);
     }
     if (!this.closed) this.pump();
@@ -152,7 +161,7 @@ export class WorkerPool<I, O> {
     const slots = this.slots.splice(0);
     for (const s of slots) {
       if (s.task) {
-        clearTimeout(s.task.timer);
+        if (s.task.timer) clearTimeout(s.task.timer);
         s.task.reject(new Error('the worker pool was closed'));
       }
     }

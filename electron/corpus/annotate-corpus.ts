@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AnnotateProgress, AnnotateSummary } from '../../shared/ipc/contract';
 import type { FileProblem } from '../../shared/model';
-import { TaskTimeoutError, workerEntry, WorkerPool, WorkerStartError } from '../annotate/worker-pool';
+import { TaskTimeoutError, workerEntry, WorkerPool, WorkerStartError, type WorkerEntry } from '../annotate/worker-pool';
 import { linkEvents } from '../annotate/link-events';
 import type { Repository } from '../store/repository';
 import type { StoredDocument } from '../store/schema';
@@ -33,6 +33,8 @@ export interface AnnotateCorpusOptions {
   /** Worker threads; default: the number of cores. 0 annotates in this thread (no time bound). */
   jobs?: number;
   timeoutMs?: number;
+  /** The worker to run (default: annotate-worker); tests substitute one that fails on purpose. */
+  workerEntry?: WorkerEntry;
   onProgress?: (p: AnnotateProgress) => void;
   signal?: AbortSignal;
 }
@@ -93,7 +95,7 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
   let reused = 0;
   let done = 0;
 
-  const pool = jobs > 0 ? new WorkerPool<FileTask, FileOutcome>({ size: jobs, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, entry: workerEntry(import.meta.url, '../annotate/annotate-worker') }) : null;
+  const pool = jobs > 0 ? new WorkerPool<FileTask, FileOutcome>({ size: jobs, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, entry: opts.workerEntry ?? workerEntry(import.meta.url, '../annotate/annotate-worker') }) : null;
   const finish = (i: number): void => {
     done++;
     progress({ phase: 'annotate', done, total: files.length, file: files[i]!.rel });

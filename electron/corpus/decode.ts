@@ -32,8 +32,7 @@ export interface DecodeOptions {
 }
 
 /** The legacy code pages a researcher's Arabic, German, French and English files come in. */
-const LEGACY = ['windows-1256', 'iso-8859-6', 'windows-1252'] as const;
-type Legacy = (typeof LEGACY)[number];
+type Legacy = 'windows-1256' | 'iso-8859-6' | 'windows-1252';
 
 const JSCHARDET_NAMES: Record<string, Legacy> = {
   'windows-1256': 'windows-1256',
@@ -67,6 +66,8 @@ export function implausible(text: string, script: Script | null | undefined): st
   const arabic = count(text, ARABIC_LETTER);
   const latin = count(text, LATIN1_LETTER);
   if (mixed > Math.max(1, arabic * 0.01)) return 'Latin letters inside Arabic words';
+  // Arabic (or any non-Latin) bytes read as windows-1252 come out as words made of accented letters ("ÃÚáäÊ").
+  if (latin > 8 && latin > (count(text, /[A-Za-z]/g) + latin) * 0.3) return 'mostly accented letters: not Latin-script text';
   if (script === 'arabic' && arabic < latin) return 'expected Arabic letters';
   if (script === 'latin' && arabic > 0) return 'expected Latin letters, found Arabic';
   return null;

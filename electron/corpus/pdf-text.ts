@@ -3,6 +3,7 @@
  * Arabic stored in visual order is put back in logical order and presentation forms are normalised (arabic-visual.ts).
  * Nothing is rendered, no fonts are loaded and eval is off.
  */
+import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { logicalLine, normalisePresentationForms, readsBackwards } from './arabic-visual';
 
 interface TextItemLike {
@@ -17,8 +18,7 @@ export interface PdfText {
   reordered: boolean;
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | null = null;
+let pdfjs: Promise<typeof PdfJs> | null = null;
 
 export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
