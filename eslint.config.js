@@ -5,7 +5,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'url', 'stream', 'events', 'util'];
+// Bare built-in names go under `paths` (exact module names), so local folders called e.g. `events` stay allowed.
+const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'url', 'stream', 'events', 'util'];
+const builtinPaths = (message) => [...NODE_BUILTINS, 'electron'].map((name) => ({ name, message }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'bench/results/**'] },
@@ -22,7 +24,13 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'react', ...nodeBuiltins], message: 'shared/ is pure: no Electron, Node or DOM' }, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing in the app' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...builtinPaths('shared/ is pure: no Electron, Node or DOM'), { name: 'react', message: 'shared/ is pure: no UI' }],
+          patterns: [{ group: ['node:*'], message: 'shared/ is pure: no Node' }, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing in the app' }],
+        },
+      ],
     },
   },
   {
@@ -31,7 +39,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', ...nodeBuiltins], message: 'the renderer never imports Electron or Node' }, { group: ['**/electron/**'], message: 'the renderer talks to the main process only through renderer/ipc/api.ts' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinPaths('the renderer never imports Electron or Node'),
+          patterns: [{ group: ['node:*'], message: 'the renderer never imports Node' }, { group: ['**/electron/**'], message: 'the renderer talks to the main process only through renderer/ipc/api.ts' }],
+        },
+      ],
     },
   },
   {
