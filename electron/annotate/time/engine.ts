@@ -28,15 +28,9 @@ function sentences(items: Item[]): Int32Array {
 }
 
 /** Per item: +1 future marker, -1 past marker, 0 neither. */
-function tenseMarks(items: Item[], lex: Lexicon): Int8Array {
+function tenseMarks(items: Item[]): Int8Array {
   const out = new Int8Array(items.length);
-  const hasEndings = lex.futureEndings.length > 0 || lex.pastEndings.length > 0;
-  for (let i = 0; i < items.length; i++) {
-    const t = items[i]!;
-    if (t.feat.future) out[i] = 1;
-    else if (t.feat.past) out[i] = -1;
-    else if (hasEndings && t.kind === 'w' && t.norm.length >= 4) out[i] = tenseByEnding(lex, t.norm);
-  }
+  for (let i = 0; i < items.length; i++) out[i] = items[i]!.tense;
   return out;
 }
 
@@ -58,42 +52,69 @@ function tenseAt(from: number, to: number, marks: Int8Array, sent: Int32Array, s
   return sentFuture[s] ? 1 : 0;
 }
 
-const endingCache = new WeakMap<Lexicon, Map<string, number>>();
-
-/** Tense from verb endings (French "-era", English "-ed"), memoised per distinct word. */
-function tenseByEnding(lex: Lexicon, w: string): number {
-  let cache = endingCache.get(lex);
-  if (!cache) {
-    cache = new Map();
-    endingCache.set(lex, cache);
-  }
-  let v = cache.get(w);
-  if (v === undefined) {
-    v = 0;
-    if (!lex.futureExceptions.has(w) && lex.futureEndings.some((e) => w.endsWith(e))) v = 1;
-    else if (w.length >= 5 && lex.pastEndings.some((e) => w.endsWith(e))) v = -1;
-    if (cache.size > 100000) cache.clear();
-    cache.set(w, v);
-  }
-  return v;
-}
-
 function followerNear(items: Item[], i: number): boolean {
   for (let k = i + 1; k <= i + 3 && k < items.length; k++) if (items[k]!.live) return true;
   return false;
 }
 
+/** Text is tagged in blocks of about this many characters, cut at line or sentence ends. */
+const BLOCK = 8192;
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0;
+}
+
+/**
+ * Where the block starting at `from` ends: the last newline in its second half, else the last sentence end
+ * (". " etc.), else the last whitespace, else a hard cut (never inside a surrogate pair). Items then live
+ * only as long as their block, which keeps garbage collection cheap on megabytes of text.
+ */
+function blockEnd(text: string, from: number): number {
+  const n = text.length;
+  if (n - from <= BLOCK + (BLOCK >> 1)) return n;
+  const hi = from + BLOCK;
+  const lo = from + (BLOCK >> 1);
+  let ws = -1;
+  let sent = -1;
+  for (let k = hi; k > lo; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) return k + 1;
+    if (isWs(c)) {
+      if (ws < 0) ws = k + 1;
+      const p = text.charCodeAt(k - 1);
+      if (sent < 0 && (p === 0x2e || p === 0x21 || p === 0x3f) && !(text.charCodeAt(k - 2) >= 0x30 && text.charCodeAt(k - 2) <= 0x39)) sent = k + 1;
+    }
+  }
+  if (sent > 0) return sent;
+  if (ws > 0) return ws;
+  const c = text.charCodeAt(hi - 1);
+  return c >= 0xd800 && c <= 0xdbff ? hi + 1 : hi;
+}
+
+interface RunState { anchor: Anchor | null }
+
 export function runTagger(text: string, lex: Lexicon, refStr: string | null): Timex[] {
+  const ref = parseRef(refStr);
+  const out: Timex[] = [];
+  const state: RunState = { anchor: null };
+  let from = 0;
+  while (from < text.length) {
+    const to = blockEnd(text, from);
+    runBlock(from === 0 && to === text.length ? text : text.slice(from, to), from, lex, ref, state, out);
+    from = to;
+  }
+  return out;
+}
+
+function runBlock(text: string, offset: number, lex: Lexicon, ref: ReturnType<typeof parseRef>, state: RunState, out: Timex[]): void {
   const items = itemize(lex, text);
   const r = new Reader(items, lex);
   const sent = sentences(items);
-  const marks = tenseMarks(items, lex);
+  const marks = tenseMarks(items);
   const sentFuture = new Uint8Array((sent[items.length - 1] ?? 0) + 1);
   for (let k = 0; k < items.length; k++) if (marks[k] === 1) sentFuture[sent[k]!] = 1;
-  const ref = parseRef(refStr);
-  const out: Timex[] = [];
   const ctx: RuleCtx = { r, lastEnd: -1, monthFirstSlash: !!lex.pack.monthFirstSlash };
-  let anchor: Anchor | null = null;
+  let anchor = state.anchor;
   let i = 0;
   while (i < items.length) {
     const t = items[i]!;
@@ -113,20 +134,25 @@ export function runTagger(text: string, lex: Lexicon, refStr: string | null): Ti
     }
     const first = items[best.from]!;
     const last = items[best.to - 1]!;
-    const base = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
+    const start = offset + first.start;
+    const end = offset + last.end;
+    const str = text.slice(first.start, last.end);
     const sem = best.sem;
+    let tx: Timex;
     if (sem.kind === 'dur') {
-      out.push({ ...base, type: 'DURATION', value: durationValue(sem.n, sem.unit), ...(sem.mod ? { mod: sem.mod } : {}) });
+      tx = { start, end, text: str, type: 'DURATION', value: durationValue(sem.n, sem.unit) };
     } else if (sem.kind === 'vague') {
-      out.push({ ...base, type: 'DATE', value: sem.value });
+      tx = { start, end, text: str, type: 'DATE', value: sem.value };
     } else {
       const rc: ResolveCtx = { ref, anchor, tense: tenseAt(best.from, best.to, marks, sent, sentFuture) };
       const res = resolveDate(sem, rc);
       if (res.anchor) anchor = res.anchor;
-      out.push({ ...base, type: 'DATE', value: res.value, ...(sem.mod ? { mod: sem.mod } : {}) });
+      tx = { start, end, text: str, type: 'DATE', value: res.value };
     }
+    if (sem.kind !== 'vague' && sem.mod) tx.mod = sem.mod;
+    out.push(tx);
     ctx.lastEnd = best.to;
     i = best.to;
   }
-  return out;
+  state.anchor = anchor;
 }

@@ -22,7 +22,7 @@ function runEnds(it: Reader['it'], k: number): boolean {
   const nn = it[k + 1];
   if (!n || n.gap) return true;
   if (n.kind === 'n' || n.kind === 'w') return false;
-  return !(nn && !nn.gap && nn.kind === 'n' && /[.\/:-]/.test(n.norm));
+  return !(nn && !nn.gap && nn.kind === 'n' && /[./:-]/.test(n.norm));
 }
 
 function ok(y: number | null, m: number, d: number): boolean {
@@ -36,7 +36,7 @@ export const numericDate: Rule = ({ r, monthFirstSlash }, i) => {
   if (!a || a.kind !== 'n' || a.num === undefined) return null;
   // Not inside a longer number-punctuation run (phone numbers, versions, IPs).
   const before = it[i - 1];
-  if (before && !a.gap && (before.kind === 'n' || (before.kind === 'p' && /[.\/:-]/.test(before.norm) && it[i - 2]?.kind === 'n' && !before.gap))) return null;
+  if (before && !a.gap && (before.kind === 'n' || (before.kind === 'p' && /[./:-]/.test(before.norm) && it[i - 2]?.kind === 'n' && !before.gap))) return null;
   const sep = it[i + 1];
   const b = it[i + 2];
   if (!sep || sep.kind !== 'p' || sep.gap || !b || b.kind !== 'n' || b.gap || b.num === undefined) return null;

@@ -3,18 +3,13 @@
  * merging fixed multi-word phrases into single items. Linear in the number of tokens.
  */
 import { cliticVariants, normalizeWord } from './normalize';
-import { tokenize, type Token } from './tokenize';
+import { tokenize, type PhraseNode, type Token, type WordInfo } from './tokenize';
 import type { Feature, LangPack } from './types';
 
 /** A token with its features; `live` = it may begin an expression (cheap pre-filter). */
 export type Item = Token;
 
 const EMPTY: Feature = Object.freeze({}) as Feature;
-
-interface PhraseNode {
-  next: Map<string, PhraseNode>;
-  feat?: Feature;
-}
 
 export interface Lexicon {
   pack: LangPack;
@@ -25,6 +20,10 @@ export interface Lexicon {
   futureEndings: string[];
   futureExceptions: Set<string>;
   pastEndings: string[];
+  /** Per spelling as written: normalised form, features, phrase entry points, tense (bounded cache). */
+  info: Map<string, WordInfo>;
+  /** Bound resolver handed to the tokenizer. */
+  word: (raw: string) => WordInfo;
 }
 
 function add(words: Map<string, Feature>, w: string, f: Feature): void {
@@ -93,7 +92,7 @@ export function compileLexicon(pack: LangPack): Lexicon {
     }
     node.feat = { ...(node.feat ?? {}), ...p.feat };
   }
-  return {
+  const lex: Lexicon = {
     pack,
     words,
     phrases: root,
@@ -102,22 +101,47 @@ export function compileLexicon(pack: LangPack): Lexicon {
     futureEndings: (pack.futureEndings ?? []).map(normalizeWord),
     futureExceptions: new Set((pack.futureEndingExceptions ?? []).map(normalizeWord)),
     pastEndings: (pack.pastEndings ?? []).map(normalizeWord),
+    info: new Map(),
+    word: () => { throw new Error('unbound'); },
   };
+  lex.word = (raw: string): WordInfo => {
+    let v = lex.info.get(raw);
+    if (v === undefined) {
+      if (lex.info.size > 200000) lex.info.clear();
+      v = wordInfo(lex, raw);
+      lex.info.set(raw, v);
+    }
+    return v;
+  };
+  return lex;
 }
 
-/** The forms under which a token is looked up (Arabic clitics stripped). */
-function variants(lex: Lexicon, t: Token): string[] {
-  return lex.pack.clitics && t.kind === 'w' ? cliticVariants(t.norm) : [t.norm];
-}
-
-function lookupWord(lex: Lexicon, t: Token): Feature {
-  if (t.kind !== 'w') return EMPTY;
-  if (!lex.pack.clitics) return lex.words.get(t.norm) ?? EMPTY;
-  for (const v of variants(lex, t)) {
+function wordInfo(lex: Lexicon, raw: string): WordInfo {
+  const norm = normalizeWord(raw);
+  const vs = lex.pack.clitics ? cliticVariants(norm) : [norm];
+  let feat = EMPTY;
+  for (const v of vs) {
     const f = lex.words.get(v);
-    if (f) return f;
+    if (f) {
+      feat = f;
+      break;
+    }
   }
-  return EMPTY;
+  let roots: PhraseNode[] | null = null;
+  for (const v of vs) {
+    const n = lex.phrases.next.get(v);
+    if (n) (roots ??= []).push(n);
+  }
+  const tense = feat.future ? 1 : feat.past ? -1 : norm.length >= 4 ? tenseByEnding(lex, norm) : 0;
+  const live = (feat !== EMPTY && canBegin(feat)) || norm === 'q' || norm === 'h';
+  return { norm, feat, live, tense, roots };
+}
+
+/** Tense from verb endings (French "-era", English "-ed"). */
+function tenseByEnding(lex: Lexicon, w: string): number {
+  if (!lex.futureExceptions.has(w) && lex.futureEndings.some((e) => w.endsWith(e))) return 1;
+  if (w.length >= 5 && lex.pastEndings.some((e) => w.endsWith(e))) return -1;
+  return 0;
 }
 
 const startsCache = new WeakMap<Feature, boolean>();
@@ -144,28 +168,28 @@ export function needsFollower(f: Feature): boolean {
     f.holiday === undefined;
 }
 
-function live(t: Token, f: Feature): boolean {
-  return t.kind === 'n' || (f !== EMPTY && canBegin(f)) || (t.kind === 'w' && (t.norm === 'q' || t.norm === 'h')) ||
-    (t.kind === 'p' && t.norm === "'");
-}
-
 const MAX_PHRASE = 8;
 
 /** Tokens -> items: fixed phrases merged (longest first), every item with its features. */
 export function itemize(lex: Lexicon, text: string): Item[] {
-  const toks = tokenize(text);
+  const toks = tokenize(text, lex.word);
   // Items are written back into the token array (merging phrases only shrinks it): no second big array.
   const items: Item[] = toks;
   let w = 0;
   let i = 0;
-  while (i < toks.length) {
+  const n = toks.length;
+  while (i < n) {
     const t = toks[i]!;
+    const roots = t.roots;
+    if (roots === null) {
+      items[w++] = t;
+      i++;
+      continue;
+    }
     let best = -1;
     let bestFeat: Feature | undefined;
-    const vs = lex.pack.clitics && t.kind === 'w' ? variants(lex, t) : null;
-    const nv = vs ? vs.length : 1;
-    for (let vi = 0; vi < nv; vi++) {
-      let node = lex.phrases.next.get(vs ? vs[vi]! : t.norm);
+    for (let vi = 0; vi < roots.length; vi++) {
+      let node: PhraseNode | undefined = roots[vi];
       let j = i;
       while (node) {
         if (node.feat && j > best) {
@@ -173,29 +197,25 @@ export function itemize(lex: Lexicon, text: string): Item[] {
           bestFeat = node.feat;
         }
         j++;
-        if (j >= toks.length || j - i >= MAX_PHRASE) break;
+        if (j >= n || j - i >= MAX_PHRASE) break;
         node = node.next.get(toks[j]!.norm);
       }
     }
     if (best > i && bestFeat) {
       const last = toks[best]!;
-      items[w++] = { ...t, kind: 'w', end: last.end, norm: toks.slice(i, best + 1).map((x) => x.norm).join(' '), feat: bestFeat, live: true, num: undefined, digits: undefined };
+      const tense = bestFeat.future ? 1 : bestFeat.past ? -1 : 0;
+      items[w++] = { kind: 'w', start: t.start, end: last.end, norm: toks.slice(i, best + 1).map((x) => x.norm).join(' '), gap: t.gap, nl: t.nl,
+        num: undefined, digits: undefined, cap: t.cap, feat: bestFeat, live: true, tense, roots: null };
       i = best + 1;
       continue;
     }
     if (best === i && bestFeat) {
-      const it = t as Item;
-      it.feat = { ...lookupWord(lex, t), ...bestFeat };
-      it.live = true;
-      items[w++] = it;
-      i++;
-      continue;
+      t.feat = { ...t.feat, ...bestFeat };
+      t.live = true;
+      if (bestFeat.future) t.tense = 1;
+      else if (bestFeat.past) t.tense = -1;
     }
-    // Reuse the token object: one allocation per token matters at several MB/s.
-    const it = t as Item;
-    it.feat = lookupWord(lex, t);
-    it.live = live(t, it.feat);
-    items[w++] = it;
+    items[w++] = t;
     i++;
   }
   items.length = w;

@@ -5,6 +5,24 @@
 import { digitValue, normalizeWord } from './normalize';
 import type { Feature } from './types';
 
+/** A node of the fixed-phrase trie (keys are normalised tokens). */
+export interface PhraseNode {
+  next: Map<string, PhraseNode>;
+  feat?: Feature;
+}
+
+/** Everything the lexicon knows about one spelling of a word, computed once per distinct spelling. */
+export interface WordInfo {
+  norm: string;
+  feat: Feature;
+  /** May begin an expression. */
+  live: boolean;
+  /** +1 future marker, -1 past marker, 0 neither. */
+  tense: number;
+  /** Phrase-trie nodes reached by this word (one per clitic variant), or null when no phrase starts with it. */
+  roots: PhraseNode[] | null;
+}
+
 export type TokKind = 'w' | 'n' | 'p';
 
 export interface Token {
@@ -25,6 +43,10 @@ export interface Token {
   /** Filled in by the lexicon; present from the start so every token has one object shape (fast property access). */
   feat: Feature;
   live: boolean;
+  /** +1 future marker, -1 past marker, 0 neither (set by the lexicon). */
+  tense: number;
+  /** Phrase-trie entry points for words (set by the lexicon). */
+  roots: PhraseNode[] | null;
 }
 
 const NO_FEAT: Feature = Object.freeze({}) as Feature;
@@ -63,7 +85,12 @@ function normalizeCached(raw: string): string {
 // Very long "words" (hostile input) are cut into pieces of this size so lexicon work stays bounded.
 const MAX_TOKEN = 64;
 
-export function tokenize(text: string): Token[] {
+function plainWord(raw: string): WordInfo {
+  return { norm: normalizeCached(raw), feat: NO_FEAT, live: false, tense: 0, roots: null };
+}
+
+/** Tokens of `text`; `word` maps each word as written to what the lexicon knows about it. */
+export function tokenize(text: string, word: (raw: string) => WordInfo = plainWord): Token[] {
   const toks: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -94,7 +121,7 @@ export function tokenize(text: string): Token[] {
         digits = conv;
       }
       toks.push({ kind: 'n', start, end: i, norm: digits, gap, nl, num: digits.length <= 9 ? Number(digits) : undefined,
-        digits: digits.length, cap: false, feat: NO_FEAT, live: false });
+        digits: digits.length, cap: false, feat: NO_FEAT, live: true, tense: 0, roots: null });
     } else if (isLetterAt(text, i)) {
       while (i < n && i - start < MAX_TOKEN) {
         const cc = text.charCodeAt(i);
@@ -109,8 +136,9 @@ export function tokenize(text: string): Token[] {
       const raw = text.slice(start, i);
       const c0 = raw.charCodeAt(0);
       const cap = c0 < 0x80 ? c0 >= 0x41 && c0 <= 0x5a : raw.charAt(0) !== raw.charAt(0).toLowerCase();
-      toks.push({ kind: 'w', start, end: i, norm: normalizeCached(raw), gap, nl, num: undefined, digits: undefined, cap,
-        feat: NO_FEAT, live: false });
+      const info = word(raw);
+      toks.push({ kind: 'w', start, end: i, norm: info.norm, gap, nl, num: undefined, digits: undefined, cap,
+        feat: info.feat, live: info.live, tense: info.tense, roots: info.roots });
     } else {
       const cp = text.codePointAt(i)!;
       const w = cp > 0xffff ? 2 : 1;
@@ -122,7 +150,7 @@ export function tokenize(text: string): Token[] {
       else if (ch === '؟') ch = '?';
       i += w;
       toks.push({ kind: 'p', start, end: i, norm: ch, gap, nl, num: undefined, digits: undefined, cap: false,
-        feat: NO_FEAT, live: false });
+        feat: NO_FEAT, live: ch === "'", tense: 0, roots: null });
     }
     gap = false;
     nl = false;
