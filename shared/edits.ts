@@ -66,6 +66,8 @@ export interface EditedEvent extends ChronoEvent {
   edits?: number[];
   /** Suggested same-event links the user rejected. */
   rejected?: string[];
+  /** Same-event links the user confirmed (so the UI shows them as decided, not as suggestions). */
+  accepted?: string[];
 }
 
 export interface ApplyResult {
@@ -93,14 +95,20 @@ export function applyEdits(machine: readonly ChronoEvent[], docTexts: ReadonlyMa
   const events = new Map<string, EditedEvent>();
   const byDocStart = new Map<string, string>();
   const key = (doc: string, start: number): string => `${doc}\u0000${start}`;
+  const exact = new Map<string, string>();
   for (const e of machine) {
     events.set(e.id, { ...e });
     byDocStart.set(key(e.doc, e.start), e.id);
+    exact.set(`${key(e.doc, e.start)}\u0000${e.text}`, e.id);
   }
   const orphaned: OrphanedEdit[] = [];
 
   /** The event whose sentence the anchor names: same offsets and text, or the same text elsewhere in the doc. */
   function find(a: Anchor): EditedEvent | null {
+    // Exact match first: an event added from a selection may start where a machine sentence starts.
+    const exactId = exact.get(`${key(a.doc, a.start)}\u0000${a.text}`);
+    const exactHit = exactId ? events.get(exactId) : undefined;
+    if (exactHit) return exactHit;
     const id = byDocStart.get(key(a.doc, a.start));
     const direct = id ? events.get(id) : undefined;
     if (direct && direct.text === a.text) return direct;
@@ -154,6 +162,7 @@ export function applyEdits(machine: readonly ChronoEvent[], docTexts: ReadonlyMa
         const e: EditedEvent = { id, doc: a.doc, start: a.start, end: a.end, text: a.text, label: op.label, date: dateFromPatch(op.date), entities: [], amounts: [], edited: true, edits: [edit.seq], ...(op.note ? { note: op.note } : {}) };
         events.set(id, e);
         if (!byDocStart.has(key(a.doc, a.start))) byDocStart.set(key(a.doc, a.start), id);
+        if (!exact.has(`${key(a.doc, a.start)}\u0000${a.text}`)) exact.set(`${key(a.doc, a.start)}\u0000${a.text}`, id);
         break;
       }
       case 'event.delete': {
@@ -193,10 +202,14 @@ export function applyEdits(machine: readonly ChronoEvent[], docTexts: ReadonlyMa
           [b, a],
         ] as const) {
           const same = new Set(x.sameAs ?? []);
-          if (op.accept) same.add(y.id);
-          else {
+          if (op.accept) {
+            same.add(y.id);
+            x.accepted = [...new Set([...(x.accepted ?? []), y.id])];
+            if (x.rejected) x.rejected = x.rejected.filter((id) => id !== y.id);
+          } else {
             same.delete(y.id);
             x.rejected = [...new Set([...(x.rejected ?? []), y.id])];
+            if (x.accepted) x.accepted = x.accepted.filter((id) => id !== y.id);
           }
           x.sameAs = [...same];
           touch(x, edit.seq);

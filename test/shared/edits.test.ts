@@ -73,4 +73,21 @@ describe('applyEdits', () => {
     expect(activeEdits(log)).toHaveLength(1);
     expect(applyEdits(machine, texts, log).events[0]!.label).toBe('kept');
   });
+
+  it('records accepted links, and a later decision replaces an earlier one', () => {
+    const a = anchorOf(machine[0]!);
+    const b = anchorOf(machine[2]!);
+    const accepted = applyEdits(machine, texts, [edit({ kind: 'link.decide', a, b, accept: true })]).events;
+    expect(accepted[0]!.accepted).toEqual([machine[2]!.id]);
+    const flipped = applyEdits(machine, texts, [edit({ kind: 'link.decide', a, b, accept: false }), edit({ kind: 'link.decide', a, b, accept: true })]).events;
+    expect(flipped[2]!).toMatchObject({ accepted: [machine[0]!.id], rejected: [], sameAs: [machine[0]!.id] });
+  });
+
+  it('edits an added event, not the machine sentence that starts at the same offset', () => {
+    const sel = { doc: 'd1', ...sentence('Ant raised $14 bn') };
+    const add = edit({ kind: 'event.add', anchor: sel, date: { value: '2018-06', certainty: 'stated' }, label: 'added' });
+    const { events } = applyEdits(machine, texts, [add, edit({ kind: 'event.update', target: sel, patch: { label: 'renamed' } })]);
+    expect(events.find((e) => e.id === `u${add.seq}`)!.label).toBe('renamed');
+    expect(events.find((e) => e.id === machine[0]!.id)!.label).toBe(machine[0]!.label);
+  });
 });
