@@ -4,7 +4,7 @@
  */
 import type { Timex } from '../../../shared/model';
 import { durationValue, parseRef } from './calendar';
-import { RULES, type RuleCtx } from './grammar';
+import { NUMBER_RULES, QUOTE_RULES, WORD_RULES, type RuleCtx } from './grammar';
 import { itemize, needsFollower, type Item, type Lexicon } from './lexicon';
 import { Reader } from './readers';
 import { resolveDate, type Anchor, type ResolveCtx } from './resolve';
@@ -50,6 +50,19 @@ function tenseAt(from: number, to: number, marks: Int8Array, sent: Int32Array, s
     if (d <= WINDOW_AFTER && a < marks.length && sent[a] === s && marks[a] !== 0) return marks[a]!;
   }
   return sentFuture[s] ? 1 : 0;
+}
+
+/** A number glued after "<number>." or "<number>:" (inside "1.2.3", "10:30"): never the start of an expression. */
+function insideNumberRun(items: Item[], i: number): boolean {
+  const p = items[i - 1];
+  if (!p || p.kind !== 'p' || items[i]!.gap || p.gap || (p.norm !== '.' && p.norm !== ':')) return false;
+  return items[i - 2]?.kind === 'n';
+}
+
+/** An apostrophe starts an expression only as "'98". */
+function quotedYear(items: Item[], i: number): boolean {
+  const n = items[i + 1];
+  return n !== undefined && n.kind === 'n' && n.digits === 2 && !n.gap;
 }
 
 function followerNear(items: Item[], i: number): boolean {
@@ -119,13 +132,15 @@ function runBlock(text: string, offset: number, lex: Lexicon, ref: ReturnType<ty
   while (i < items.length) {
     const t = items[i]!;
     // Numbers longer than a year never begin an expression.
-    if (!t.live || (t.kind === 'n' && (t.digits ?? 0) > 4) || (t.kind === 'w' && needsFollower(t.feat) && !followerNear(items, i))) {
+    if (!t.live || (t.kind === 'n' && (t.digits! > 4 || insideNumberRun(items, i))) || (t.kind === 'w' && needsFollower(t.feat) && !followerNear(items, i)) ||
+      (t.kind === 'p' && !quotedYear(items, i))) {
       i++;
       continue;
     }
+    const rules = t.kind === 'n' ? NUMBER_RULES : t.kind === 'w' ? WORD_RULES : QUOTE_RULES;
     let best: Match | null = null;
-    for (let k = 0; k < RULES.length; k++) {
-      const m = RULES[k]!(ctx, i);
+    for (let k = 0; k < rules.length; k++) {
+      const m = rules[k]!(ctx, i);
       if (m && m.to > i && (!best || m.to > best.to)) best = m;
     }
     if (!best) {

@@ -544,3 +544,10 @@ export const holiday: Rule = ({ r }, i) => {
 
 /** Tried at every item; the longest match wins, ties go to the earlier rule. */
 export const RULES: Rule[] = [nthInMonth, holiday, modified, numericDate, dayWord, weekday, dayMonth, monthFirst, ago, quarter, decade, century, season, relUnit, duration, year, vague];
+
+/** The rules that can begin at a number (the others need a word first). */
+export const NUMBER_RULES: Rule[] = [nthInMonth, numericDate, dayMonth, ago, quarter, decade, century, duration, year];
+/** The rules that can begin at a word. */
+export const WORD_RULES: Rule[] = RULES.filter((r) => r !== numericDate);
+/** "'98". */
+export const QUOTE_RULES: Rule[] = [year];
