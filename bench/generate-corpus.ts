@@ -29,6 +29,30 @@ export interface SentencePool {
   sentences: string[];
 }
 
+/** The sample corpus has no English article: these sentences, written for the bench, stand in for one. */
+export const ENGLISH_SENTENCES = [
+  'Ant Financial said on Friday that it had raised $14 billion in the largest single fundraising by a private company.',
+  'The company was valued at about $150 billion in the round, which closed on 8 June 2018, according to people familiar with the deal.',
+  'Yesterday, regulators in Beijing ordered Alipay to separate its lending business from its payment service.',
+  'In the year ending 31 March 2018, Alipay and its partners served about 870 million active users worldwide.',
+  'Jack Ma, who founded Alibaba in 1999, said last year that blockchain should not be confused with bitcoin.',
+  'Early in the summer of 2016, the group started using blockchain to track charitable donations.',
+  'The next day, shares of its listed partners rose by more than 5 percent in Hong Kong.',
+  'Tencent plans to spend about $70 billion over the next five years on cloud computing, artificial intelligence and fintech.',
+  'On 26 May 2020, Reuters reported that the investment would focus on data centres and 5G networks.',
+  'Late last July, the central bank published new rules for non-bank payment providers.',
+  'By the end of 2019, more than a billion people had used the app at least once a month.',
+  'The listing, planned for November, was called off two days before trading was due to begin.',
+  'Analysts expect the market to recover in the second quarter of 2021, after a weak first quarter.',
+  'In March, the company opened a research centre in Singapore with 200 engineers.',
+  'Since January 2017, the number of blockchain patents filed by Chinese firms has more than doubled.',
+  'The bank said on Monday it would raise its technology budget by a fifth this year.',
+  'Three weeks ago, the ministry announced a fund of 1.6 billion dollars for blockchain development.',
+  'From 2016 to 2018, the firm tested cross-border transfers between Hong Kong and the Philippines.',
+  'A spokesman declined to comment on Tuesday, saying the company would publish its results in August.',
+  'Earlier this month, the regulator said the new joint venture would start scoring credit in the autumn.',
+];
+
 export async function loadSentencePools(corpusDir: string): Promise<SentencePool[]> {
   const manifest = parseManifest(await readFile(path.join(corpusDir, 'manifest.csv'), 'utf8'));
   const byLang = new Map<Lang, string[]>();
@@ -42,6 +66,7 @@ export async function loadSentencePools(corpusDir: string): Promise<SentencePool
     }
     byLang.set(lang, list);
   }
+  if (!byLang.has('en')) byLang.set('en', [...ENGLISH_SENTENCES]);
   return [...byLang].map(([lang, sentences]) => ({ lang, sentences }));
 }
 

@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { annotateCorpus } from '../electron/corpus/annotate-corpus';
+import { appendFile, readdir } from 'node:fs/promises';
 import { openStore } from '../electron/store/database';
 import { Repository } from '../electron/store/repository';
 import { generateCorpus, loadSentencePools } from './generate-corpus';
@@ -61,6 +62,54 @@ const entries: Entry[] = [
           unchangedRerunMs: Math.round(againMs),
           rerunReused: again.reused,
           peakRssMB: mb(peak),
+        };
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    // Issue #4 targets: 10,000 generated ~4 KB articles (ar, de, fr, en) in BENCH_JOBS (2) worker threads at
+    // >= 500 articles/s with peak RSS < 1 GB; an unchanged re-run < 10% of the first run; 100 changed files < 15%.
+    name: 'corpus',
+    run: async () => {
+      const n = Number(process.env.BENCH_CORPUS_DOCS ?? 10_000);
+      const jobs = Number(process.env.BENCH_JOBS ?? 2);
+      const tmp = await mkdtemp(path.join(os.tmpdir(), 'chronolens-bench-corpus-'));
+      try {
+        const corpus = path.join(tmp, 'corpus');
+        const gen = await generateCorpus({ out: corpus, count: n, pools: await loadSentencePools('assets/corpus'), seed: 4 });
+        const store = await openStore(path.join(tmp, 'store.json'));
+        const repo = new Repository(store);
+        const mem = peakRssSampler();
+        const t0 = performance.now();
+        const first = await annotateCorpus(corpus, repo, { jobs });
+        const firstMs = performance.now() - t0;
+        const firstPeak = mem.stop();
+        const t1 = performance.now();
+        const unchanged = await annotateCorpus(corpus, repo, { jobs });
+        const unchangedMs = performance.now() - t1;
+        const names = (await readdir(corpus)).filter((f) => f.endsWith('.txt')).sort();
+        const step = Math.max(1, Math.floor(names.length / 100));
+        for (const name of names.filter((_, i) => i % step === 0).slice(0, 100)) await appendFile(path.join(corpus, name), '\n\nUpdated.');
+        const t2 = performance.now();
+        const changed = await annotateCorpus(corpus, repo, { jobs });
+        const changedMs = performance.now() - t2;
+        await store.close();
+        return {
+          documents: first.documents,
+          problems: first.problems.length,
+          corpusMB: mb(gen.bytes),
+          jobs,
+          firstRunMs: Math.round(firstMs),
+          docsPerSec: Math.round(first.documents / (firstMs / 1000)),
+          peakRssMB: mb(firstPeak),
+          unchangedRerunMs: Math.round(unchangedMs),
+          unchangedPct: Math.round((unchangedMs / firstMs) * 1000) / 10,
+          unchangedReused: unchanged.reused,
+          changed100Ms: Math.round(changedMs),
+          changed100Pct: Math.round((changedMs / firstMs) * 1000) / 10,
+          changed100Annotated: changed.annotated,
         };
       } finally {
         await rm(tmp, { recursive: true, force: true });
