@@ -152,12 +152,18 @@ export class Repository {
   documentView(id: string): DocumentView | null {
     const a = this.store.db.data.documents.find((d) => d.document.id === id);
     if (!a) return null;
+    const catalog = defaultEntityMatcher();
+    const entityIds = [...new Set((a.mentions ?? []).map((m) => m.entity))];
     return {
       document: a.document,
       timexes: a.timexes.map((t) => ({ ...t, doc: id })),
       amounts: a.amounts.map((x) => ({ ...x, doc: id })),
       mentions: (a.mentions ?? []).map((m) => ({ ...m, doc: id })),
       events: this.effective().events.filter((e) => e.doc === id),
+      entities: entityIds.map((eid) => {
+        const info = catalog.entity(eid);
+        return { id: eid, name: info?.name ?? eid, type: info?.type ?? 'OTHER' };
+      }),
     };
   }
 

@@ -2,7 +2,7 @@
  * The one IPC contract. Preload, main-process handlers, the loopback HTTP bridge and the renderer all derive their
  * types from these maps, so a missing handler or a wrong payload is a compile error.
  */
-import type { Amount, DocTimex, Document, DocumentProblem, FileProblem, Lang, Mention, Published } from '../model';
+import type { Amount, DocTimex, Document, DocumentProblem, Entity, FileProblem, Lang, Mention, Published } from '../model';
 import type { EditedEvent, EditOp, OrphanedEdit } from '../edits';
 import type { Result } from './result';
 import type { EventFilters, PrintFormat, PrintOptions } from '../print-options';
@@ -82,6 +82,8 @@ export interface DocumentView {
   amounts: Amount[];
   mentions: EntityMention[];
   events: EditedEvent[];
+  /** Names of the entities `mentions` point to (catalog ids), for labels and tooltips. Optional: older servers. */
+  entities?: Array<Pick<Entity, 'id' | 'name' | 'type'>>;
 }
 
 export interface ExportedData {
