@@ -2,10 +2,13 @@
  * `npm run bench`: measured numbers, not timed tests. Each entry prints one line and the run writes
  * bench/results/latest.json. Pick entries by name: `npm run bench -- annotate`.
  */
-import { appendFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { annotateDocument, type AnnotatedDocument } from '../electron/annotate/annotate-document';
+import { linkEvents } from '../electron/annotate/link-events';
 import { annotateCorpus } from '../electron/corpus/annotate-corpus';
+import { parseManifest } from '../electron/corpus/manifest';
 import { openStore } from '../electron/store/database';
 import { Repository } from '../electron/store/repository';
 import { generateCorpus, loadSentencePools } from './generate-corpus';
@@ -62,6 +65,34 @@ const entries: Entry[] = [
           rerunReused: again.reused,
           peakRssMB: mb(peak),
         };
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    // Cross-document linking alone, over the events of BENCH_LINK_DOCS (10,000) generated articles. Target < 5 s.
+    name: 'link',
+    run: async () => {
+      const n = Number(process.env.BENCH_LINK_DOCS ?? 10_000);
+      const tmp = await mkdtemp(path.join(os.tmpdir(), 'chronolens-bench-link-'));
+      try {
+        const corpus = path.join(tmp, 'corpus');
+        await generateCorpus({ out: corpus, count: n, pools: await loadSentencePools('assets/corpus'), seed: 7 });
+        const manifest = parseManifest(await readFile(path.join(corpus, 'manifest.csv'), 'utf8'));
+        const docs: AnnotatedDocument[] = [];
+        const ta = performance.now();
+        for (const [file, meta] of manifest) {
+          docs.push(annotateDocument({ id: `d${docs.length}`, file, text: await readFile(path.join(corpus, file), 'utf8'), hash: file, manifest: meta }));
+        }
+        const annotateMs = performance.now() - ta;
+        // CPU time beside wall time: on a shared machine the wall clock measures the neighbours too.
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        const { stats } = linkEvents(docs);
+        const linkMs = performance.now() - t0;
+        const cpu = process.cpuUsage(c0);
+        return { documents: docs.length, annotateMs: Math.round(annotateMs), ...stats, linkMs: Math.round(linkMs), linkCpuMs: Math.round((cpu.user + cpu.system) / 1000), loadAvg1m: Math.round(os.loadavg()[0]! * 10) / 10 };
       } finally {
         await rm(tmp, { recursive: true, force: true });
       }

@@ -19,7 +19,7 @@ export interface LinkOptions {
   minScore?: number;
   /** Most links kept per event, best first. */
   maxLinks?: number;
-  /** Buckets larger than this are too generic to pair exhaustively (an entity everyone mentions, in a busy month). */
+  /** Buckets larger than this are compared within a window of date-sorted neighbours, not exhaustively. */
   maxBucket?: number;
 }
 
@@ -29,10 +29,15 @@ export interface LinkStats {
   pairsScored: number;
   links: number;
   yearsInferred: number;
-  skippedBuckets: number;
+  /** Distinct statements after folding identical ones (same sentence and date). */
+  groups: number;
+  /** Buckets too large to pair exhaustively, compared within a sliding window of date-sorted neighbours. */
+  windowedBuckets: number;
 }
 
 const YEAR_EVIDENCE = 'year borrowed from the same event in ';
+const WINDOW = 48;
+const SAME_STATEMENT = 'the same sentence with the same date';
 const DAY_MS = 86_400_000;
 const ACTION_BY_LABEL = new Map(Object.entries(ACTION_LABEL).map(([id, l]) => [l, id]));
 const SEASON_MONTHS: Record<string, number[]> = { SP: [3, 4, 5], SU: [6, 7, 8], FA: [9, 10, 11], WI: [12, 1, 2] };
@@ -58,6 +63,7 @@ const dayNumber = (iso: string): number => Math.floor(Date.parse(iso) / DAY_MS);
 
 /** Undo what an earlier linking run added, so runs over cached documents are idempotent. */
 function resetLinks(e: ChronoEvent): ChronoEvent {
+  if (!e.sameAs && !e.links && !e.date.evidence) return e;
   const { sameAs: _s, links: _l, ...rest } = e;
   if (!e.edited && e.date.evidence?.startsWith(YEAR_EVIDENCE)) {
     const { start: _a, end: _b, evidence: _e, ...date } = e.date;
@@ -179,30 +185,59 @@ export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOpt
   const feats: Feature[] = [];
   out.forEach((d, i) => d.events.forEach((e) => feats.push(featureOf(e, i, d))));
 
+  // Identical statements (same sentence, same date: syndicated copies) are one group; only a representative of
+  // each group is blocked and scored, and the group's members share its links.
+  const groupOf = new Int32Array(feats.length);
+  const groups: number[][] = [];
+  const bySignature = new Map<string, number>();
+  feats.forEach((f, i) => {
+    const sig = `${f.ev.date.value}|${f.ev.text}`;
+    let g = bySignature.get(sig);
+    if (g === undefined) {
+      g = groups.length;
+      groups.push([]);
+      bySignature.set(sig, g);
+    }
+    groups[g]!.push(i);
+    groupOf[i] = g;
+  });
+  const reps = groups.map((g) => g[0]!);
+
   // Entity weights: rare entities say more than "China".
   const df = new Map<string, number>();
   for (const f of feats) for (const id of f.ev.entities) df.set(id, (df.get(id) ?? 0) + 1);
-  const idf = (id: string): number => Math.log(1 + feats.length / (df.get(id) ?? 1));
+  const idfOf = new Map([...df].map(([id, n]) => [id, Math.log(1 + feats.length / n)]));
+  const idf = (id: string): number => idfOf.get(id) ?? 0;
 
   // Blocking: (entity, granule) → events; unknown-year granules keep the two kinds apart.
   const buckets = new Map<string, { known: number[]; unknown: number[] }>();
-  feats.forEach((f, i) => {
+  // A pair links only on equivalent amounts, or on the same action with month-or-finer dates, so the bucket key
+  // carries that too: the action, and the amount's 10% band (an event sits in its band and the next, so two
+  // amounts within 10% always share one). Events with neither can never link and are left out.
+  for (const i of reps) {
+    const f = feats[i]!;
     const g = granules(f);
+    const fine = f.months ? f.day !== undefined : f.from !== undefined && f.to! - f.from <= 31;
+    const disc = new Set<string>();
+    if (f.action && fine) disc.add(`a:${f.action}`);
+    for (const u of f.usd) {
+      const band = Math.floor(Math.log(u.usd) / Math.log(1.1));
+      disc.add(`m:${band}`).add(`m:${band + 1}`);
+    }
+    const put = (key: string, unknown: boolean): void => {
+      const b = buckets.get(key) ?? { known: [], unknown: [] };
+      (unknown ? b.unknown : b.known).push(i);
+      buckets.set(key, b);
+    };
     for (const id of f.ev.entities) {
-      for (const k of g.known) {
-        const b = buckets.get(`${id}|${k}`) ?? { known: [], unknown: [] };
-        b.known.push(i);
-        buckets.set(`${id}|${k}`, b);
-      }
-      for (const k of g.unknownYear) {
-        const b = buckets.get(`${id}|${k}`) ?? { known: [], unknown: [] };
-        (f.months ? b.unknown : b.known).push(i);
-        buckets.set(`${id}|${k}`, b);
+      for (const d of disc) {
+        for (const k of g.known) put(`${id}|${k}|${d}`, false);
+        for (const k of g.unknownYear) put(`${id}|${k}|${d}`, !!f.months);
       }
     }
-  });
+  }
 
-  const stats: LinkStats = { events: feats.length, buckets: buckets.size, pairsScored: 0, links: 0, yearsInferred: 0, skippedBuckets: 0 };
+  const stats: LinkStats = { events: feats.length, groups: groups.length, buckets: buckets.size, pairsScored: 0, links: 0, yearsInferred: 0, windowedBuckets: 0 };
   const seen = new Set<number>();
   const found = new Map<number, Array<{ other: number; score: number; reasons: string[] }>>();
   const consider = (i: number, j: number): void => {
@@ -237,9 +272,21 @@ export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOpt
       found.set(x, list);
     }
   };
+  const sortKey = (i: number): number => {
+    const f = feats[i]!;
+    return f.from ?? (f.months ? f.months[0]! * 31 + (f.day ?? 0) : 0);
+  };
   for (const b of buckets.values()) {
     if (b.known.length + b.unknown.length > maxBucket) {
-      stats.skippedBuckets++;
+      // Sorted neighbourhood: an entity everyone mentions, in a busy month. Links are capped per event anyway.
+      stats.windowedBuckets++;
+      const all = [...b.known, ...b.unknown].sort((x, y) => sortKey(x) - sortKey(y));
+      for (let x = 0; x < all.length; x++) {
+        for (let y = x + 1; y < Math.min(all.length, x + WINDOW); y++) {
+          if (!feats[all[x]!]!.months && !feats[all[y]!]!.months && b.unknown.length > 0) continue; // known pairs meet in their own month
+          consider(all[x]!, all[y]!);
+        }
+      }
       continue;
     }
     for (let x = 0; x < b.known.length; x++) for (let y = x + 1; y < b.known.length; y++) consider(b.known[x]!, b.known[y]!);
@@ -249,38 +296,63 @@ export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOpt
     }
   }
 
-  // Write the links, then lend years: the best-scoring twin with a known, not guessed, year.
+  // Every member of a group: first its group's other members (other documents), then the members of linked groups,
+  // best first; then lend a year from the best twin with a known, not guessed, year.
   const replaced = new Map<number, ChronoEvent>();
+  const linkedGroups = new Map<number, Array<{ group: number; score: number; reasons: string[] }>>();
   for (const [i, list] of found) {
     list.sort((p, q) => q.score - p.score || feats[p.other]!.ev.id.localeCompare(feats[q.other]!.ev.id));
-    const kept = list.slice(0, maxLinks);
-    const links: EventLink[] = kept.map((l) => ({ event: feats[l.other]!.ev.id, score: l.score, reasons: l.reasons }));
-    let ev: ChronoEvent = { ...feats[i]!.ev, sameAs: links.map((l) => l.event), links };
-    stats.links += links.length;
-    const f = feats[i]!;
-    if (f.months && !ev.edited) {
-      const twin = kept.map((l) => feats[l.other]!).find((t) => t.year !== null && t.ev.date.certainty !== 'uncertain' && !t.months);
-      if (twin) {
-        const value = `${twin.year}${ev.date.value.slice(4)}`;
-        const iv = timexInterval(value);
-        const narrowed = iv ? applyMod(iv, ev.date.mod) : null;
-        const snippet = twin.ev.text.length > 80 ? `${twin.ev.text.slice(0, 79)}…` : twin.ev.text;
-        ev = {
-          ...ev,
-          date: {
-            ...ev.date,
-            value,
-            certainty: 'inferred',
-            ...(narrowed ? { start: narrowed.start, end: narrowed.end } : {}),
-            evidence: `${YEAR_EVIDENCE}${twin.file} (${twin.ev.date.value}): "${snippet}"`,
-          },
-        };
-        stats.yearsInferred++;
-      }
-    }
-    replaced.set(i, ev);
+    linkedGroups.set(groupOf[i]!, list.map((l) => ({ group: groupOf[l.other]!, score: l.score, reasons: l.reasons })));
   }
-  stats.links /= 2;
+  const sameReasons = [SAME_STATEMENT];
+  groups.forEach((members, g) => {
+    const others = linkedGroups.get(g) ?? [];
+    const sameStatement = members.length > 1 && feats[members[0]!]!.ev.text.trim().length >= 40;
+    if (!others.length && !sameStatement) return;
+    // The group's candidate links, built once and shared by its members (a thousand copies of one wire story
+    // must not make a million link objects). A few spare ones cover a member's own entry and its document.
+    const spare = maxLinks * 2 + 2;
+    const cand: Array<{ j: number; link: EventLink }> = [];
+    if (sameStatement) for (let n = 0; n < members.length && cand.length < spare; n++) cand.push({ j: members[n]!, link: { event: feats[members[n]!]!.ev.id, score: 1, reasons: sameReasons } });
+    for (const o of others) {
+      const list = groups[o.group]!;
+      for (let n = 0; n < list.length && cand.length < spare * 2; n++) cand.push({ j: list[n]!, link: { event: feats[list[n]!]!.ev.id, score: o.score, reasons: o.reasons } });
+    }
+    for (const i of members) {
+      const f = feats[i]!;
+      const twins: Array<{ j: number; link: EventLink }> = [];
+      for (let n = 0; n < cand.length && twins.length < maxLinks; n++) {
+        const c = cand[n]!;
+        const d = feats[c.j]!.doc;
+        if (c.j !== i && d !== f.doc && !twins.some((t) => feats[t.j]!.doc === d)) twins.push(c);
+      }
+      if (!twins.length) continue;
+      const links: EventLink[] = twins.map((t) => t.link);
+      let ev: ChronoEvent = { ...f.ev, sameAs: links.map((l) => l.event), links };
+      stats.links += links.length;
+      if (f.months && !ev.edited) {
+        const twin = twins.map((t) => feats[t.j]!).find((t) => t.year !== null && t.ev.date.certainty !== 'uncertain' && !t.months);
+        if (twin) {
+          const value = `${twin.year}${ev.date.value.slice(4)}`;
+          const iv = timexInterval(value);
+          const narrowed = iv ? applyMod(iv, ev.date.mod) : null;
+          const snippet = twin.ev.text.length > 80 ? `${twin.ev.text.slice(0, 79)}…` : twin.ev.text;
+          ev = {
+            ...ev,
+            date: {
+              ...ev.date,
+              value,
+              certainty: 'inferred',
+              ...(narrowed ? { start: narrowed.start, end: narrowed.end } : {}),
+              evidence: `${YEAR_EVIDENCE}${twin.file} (${twin.ev.date.value}): "${snippet}"`,
+            },
+          };
+          stats.yearsInferred++;
+        }
+      }
+      replaced.set(i, ev);
+    }
+  });
   let n = 0;
   for (const d of out) d.events = d.events.map((e) => replaced.get(n++) ?? e);
   return { documents: out, stats };
