@@ -110,3 +110,63 @@ export function orthodoxEasterDays(y: number): number {
   const julianToGregorian = Math.floor(y / 100) - Math.floor(y / 400) - 2;
   return toDays(y, month, day) + julianToGregorian;
 }
+
+/**
+ * Dates of other calendars, read from Intl (full ICU): for a Gregorian year, every day's month and day in
+ * that calendar. Built once per calendar and year (365 format calls), then looked up.
+ */
+type OtherCal = 'hijri' | 'hebrew' | 'chinese';
+const CAL_LOCALE: Record<OtherCal, string> = { hijri: 'en-u-ca-islamic-umalqura', hebrew: 'en-u-ca-hebrew', chinese: 'en-u-ca-chinese' };
+const fmts = new Map<OtherCal, Intl.DateTimeFormat | null>();
+const tables = new Map<string, Array<[string, number]> | null>();
+
+function formatter(cal: OtherCal): Intl.DateTimeFormat | null {
+  let f = fmts.get(cal);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat(CAL_LOCALE[cal], { timeZone: 'UTC', month: cal === 'hebrew' ? 'long' : 'numeric', day: 'numeric' });
+      if (!f.resolvedOptions().calendar.startsWith(cal === 'hijri' ? 'islamic' : cal)) f = null;
+    } catch {
+      f = null;
+    }
+    fmts.set(cal, f);
+  }
+  return f;
+}
+
+function yearTable(cal: OtherCal, y: number): Array<[string, number]> | null {
+  const key = `${cal}:${y}`;
+  let t = tables.get(key);
+  if (t !== undefined) return t;
+  const f = formatter(cal);
+  if (!f || y < 1000 || y > 2999) t = null;
+  else {
+    t = [];
+    const first = toDays(y, 1, 1);
+    const last = toDays(y, 12, 31);
+    for (let d = first; d <= last; d++) {
+      let month = '';
+      let day = 0;
+      for (const p of f.formatToParts(new Date(d * DAY_MS))) {
+        if (p.type === 'month') month = p.value;
+        else if (p.type === 'day') day = Number(p.value);
+      }
+      t.push([month, day]);
+    }
+  }
+  if (tables.size > 400) tables.clear();
+  tables.set(key, t);
+  return t;
+}
+
+/** First day (day number) of Gregorian year y that is `day` of `month` in the calendar; NaN if none. */
+export function otherCalendarDay(cal: OtherCal, y: number, month: number | string, day: number): number {
+  const t = yearTable(cal, y);
+  if (!t) return NaN;
+  const months = String(month).split('|');
+  for (let k = 0; k < t.length; k++) {
+    const [m, d] = t[k]!;
+    if (d === day && months.includes(m)) return toDays(y, 1, 1) + k;
+  }
+  return NaN;
+}

@@ -536,10 +536,17 @@ export const nthInMonth: Rule = ({ r }, i) => {
 
 /** "Weihnachten", "Christmas 2014", "lundi de Pâques", "عيد الميلاد". */
 export const holiday: Rule = ({ r }, i) => {
-  const h = r.f(i).holiday;
+  let j = i;
+  let dir: number | undefined;
+  if (r.f(j).rel !== undefined && r.f(j + 1).holiday) {
+    dir = r.f(j).rel;
+    j++;
+  }
+  const h = r.f(j).holiday;
   if (!h) return null;
-  const yp = r.yearPart(i + 1);
-  return yp ? date(i, yp.next, { holiday: h, year: yp.spec }) : date(i, i + 1, { holiday: h });
+  const yp = r.yearPart(j + 1);
+  if (yp) return date(i, yp.next, { holiday: h, year: yp.spec });
+  return date(i, j + 1, dir === undefined ? { holiday: h } : { holiday: h, dir });
 };
 
 /** Tried at every item; the longest match wins, ties go to the earlier rule. */

@@ -3,7 +3,7 @@
  * and the last date mentioned (for anaphora). Unknown parts become X; the machine clock is never read.
  */
 import {
-  addMonths, daysInMonth, easterDays, orthodoxEasterDays, fmtDay, fmtDays, fmtMonth, fmtWeek, fromDays, pad, SEASON_END, SEASON_START, toDays, validDay,
+  addMonths, daysInMonth, easterDays, orthodoxEasterDays, otherCalendarDay, fmtDay, fmtDays, fmtMonth, fmtWeek, fromDays, pad, SEASON_END, SEASON_START, toDays, validDay,
   weekdayOf, yearStr,
 } from './calendar';
 import type { DateSem, YearSpec } from './sem';
@@ -178,8 +178,22 @@ function nthInMonth(y: number, m: number, nth: NonNullable<DateSem['nth']>): { d
 }
 
 function holidayDays(y: number, h: NonNullable<DateSem['holiday']>): number {
-  if (h.easter !== undefined) return (h.orthodox ? orthodoxEasterDays(y) : easterDays(y)) + h.easter;
-  return toDays(y, h.month!, h.day!);
+  let d: number;
+  if (h.easter !== undefined) d = (h.orthodox ? orthodoxEasterDays(y) : easterDays(y)) + h.easter;
+  else if (h.cal !== undefined) d = otherCalendarDay(h.cal, y, h.cmonth ?? 1, h.day ?? 1);
+  else if (h.nth !== undefined && h.wd !== undefined && h.month !== undefined) {
+    const r = nthInMonth(y, h.month, { what: 'wd', n: h.nth, wd: h.wd });
+    d = r ? r.days : NaN;
+  } else d = toDays(y, h.month ?? 1, h.day ?? 1);
+  if (Number.isNaN(d)) return d;
+  const wd = weekdayOf(d);
+  if (h.weekend === 'nearest') d += wd === 6 ? -1 : wd === 7 ? 1 : 0;
+  else if (h.weekend === 'sunBack' && wd === 7) d -= 1;
+  if (h.israel === 'atzmaut') d += wd === 5 ? -1 : wd === 6 ? -2 : wd === 1 ? 1 : 0;
+  else if (h.israel === 'shoah') d += wd === 5 ? -1 : wd === 7 ? 1 : 0;
+  d += h.offset ?? 0;
+  if (h.prevWd !== undefined) d -= (weekdayOf(d) - h.prevWd + 7) % 7 || 7;
+  return d;
 }
 
 export function resolveDate(sem: DateSem, ctx: ResolveCtx): Resolved {
@@ -188,18 +202,34 @@ export function resolveDate(sem: DateSem, ctx: ResolveCtx): Resolved {
     const h = sem.holiday;
     let y: number | null | undefined = sem.year ? yearOf(sem.year, ctx) : undefined;
     if (y === undefined) {
-      const approxMonth = h.month ?? 4;
-      y = yearNear(ctx, sem.dir, approxMonth);
-      if (y !== null && ctx.ref && ctx.ref.m !== null && ctx.ref.d !== null && sem.dir === undefined && ctx.tense === 0) {
-        // Nearest occurrence by days.
-        const r = toDays(ctx.ref.y, ctx.ref.m, ctx.ref.d);
-        let best = y;
-        for (const c of [ctx.ref.y - 1, ctx.ref.y, ctx.ref.y + 1]) if (Math.abs(holidayDays(c, h) - r) < Math.abs(holidayDays(best, h) - r)) best = c;
-        y = best;
+      const ref = ctx.ref;
+      if (!ref) y = null;
+      else if (ref.m === null || ref.d === null) y = ref.y;
+      else {
+        // The occurrence the direction asks for: last (before the reference), next (after it), this year's, or the nearest.
+        const r = toDays(ref.y, ref.m, ref.d);
+        const dir = sem.dir ?? (ctx.tense > 0 ? 1 : ctx.tense < 0 ? -1 : undefined);
+        let best: number | null = null;
+        let bestDays = NaN;
+        for (const c of [ref.y - 1, ref.y, ref.y + 1]) {
+          const d = holidayDays(c, h);
+          if (Number.isNaN(d)) continue;
+          const better = dir === -1 ? d <= r && (best === null || d > bestDays)
+            : dir === 1 ? d >= r && (best === null || d < bestDays)
+              : dir === 0 ? c === ref.y
+                : best === null || Math.abs(d - r) < Math.abs(bestDays - r);
+          if (better) {
+            best = c;
+            bestDays = d;
+          }
+        }
+        y = best ?? ref.y;
       }
     }
-    if (y === null) return { value: h.month ? fmtDay(null, h.month, h.day!) : 'XXXX-XX-XX', anchor: null };
+    const fixed = h.month !== undefined && h.day !== undefined && h.cal === undefined && h.weekend === undefined;
+    if (y === null) return { value: fixed ? fmtDay(null, h.month!, h.day!) : 'XXXX-XX-XX', anchor: null };
     const days = holidayDays(y, h);
+    if (Number.isNaN(days)) return { value: yearStr(y), anchor: { y, m: null, d: null } };
     return { value: fmtDays(days), anchor: fromDays(days) };
   }
   if (sem.nth && sem.month === undefined && sem.nth.monthShift !== undefined) {

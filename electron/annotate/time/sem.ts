@@ -2,7 +2,7 @@
  * What a matched expression means before it is anchored to a reference date.
  */
 import type { TimexMod } from '../../../shared/model';
-import type { Season, Unit, Vague } from './types';
+import type { Holiday, Season, Unit, Vague } from './types';
 
 /** Where the year comes from. */
 export type YearSpec =
@@ -32,7 +32,7 @@ export interface DateSem {
   /** "third Tuesday of", "last day of", "first week of" the month. n = -1 for last. */
   nth?: { what: 'wd' | 'day' | 'week'; n: number; wd?: number; monthShift?: number };
   /** Holiday: fixed month/day or days after Easter (Western or Orthodox). */
-  holiday?: { month?: number; day?: number; easter?: number; orthodox?: boolean };
+  holiday?: Holiday;
   mod?: TimexMod;
 }
 

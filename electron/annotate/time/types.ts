@@ -8,6 +8,32 @@ export type Unit = 'D' | 'W' | 'M' | 'Q' | 'H' | 'Y';
 export type Season = 'SP' | 'SU' | 'FA' | 'WI';
 export type Vague = 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
 
+/**
+ * A holiday as data. Exactly one way of finding it in a Gregorian year:
+ * - month/day: fixed date ("weekend": 'nearest' moves Sat/Sun to Fri/Mon, 'sunBack' moves Sunday to Saturday);
+ * - easter: days after Western (or Orthodox) Easter Sunday;
+ * - nth + wd + month: the nth (-1 = last) weekday of a month (Thanksgiving, Memorial Day);
+ * - cal + cmonth + day: a date in the Islamic (Umm al-Qura), Hebrew or Chinese calendar, found with Intl.
+ * `offset` adds days (Black Friday = Thanksgiving + 1).
+ */
+export interface Holiday {
+  month?: number;
+  day?: number;
+  easter?: number;
+  orthodox?: boolean;
+  nth?: number;
+  wd?: number;
+  cal?: 'hijri' | 'hebrew' | 'chinese';
+  /** Month in that calendar: Hijri/Chinese number, Hebrew English month name(s) as Intl writes them ("Tishri", "Adar|Adar II"). */
+  cmonth?: number | string;
+  offset?: number;
+  /** Then the last such weekday strictly before (Jumu'atul-Wida: the Friday before Eid al-Fitr). */
+  prevWd?: number;
+  weekend?: 'nearest' | 'sunBack';
+  /** Israeli rules that move Yom HaAtzmaut and Yom HaShoah off Friday/Saturday/Sunday/Monday. */
+  israel?: 'atzmaut' | 'shoah';
+}
+
 /** What a word (or a fixed multi-word phrase) can mean. A token may carry several of these. */
 export interface Feature {
   month?: number; // 1..12
@@ -32,7 +58,7 @@ export interface Feature {
   shift?: { unit: Unit; n: number; base: 'ref' | 'anchor' };
   mod?: TimexMod;
   vague?: Vague;
-  holiday?: { month?: number; day?: number; easter?: number; orthodox?: boolean };
+  holiday?: Holiday;
   yearWord?: boolean; // "year" noun that may precede a numeric year: "عام 2017", "im Jahr 2017", "l'an 2000"
   monthNoun?: boolean; // "شهر مايو", "mois de juin"
   dayNoun?: boolean; // "يوم الاثنين"
@@ -101,7 +127,7 @@ export interface LangPack {
   decadeWords?: string[];
   centuryWords?: string[];
   /** Holidays: fixed dates or offsets from Easter Sunday; keys may be several words. */
-  holidays?: Record<string, { month?: number; day?: number; easter?: number; orthodox?: boolean }>;
+  holidays?: Record<string, Holiday>;
   /** Multi-word fixed expressions: "day before yesterday", "il y a", "aujourd'hui", "وقت مبكر من". */
   phrases: PhraseEntry[];
   /** Day-first (most of the world) or month-first (US) slash dates. */

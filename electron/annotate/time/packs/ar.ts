@@ -3,6 +3,7 @@
  * normalises (أ إ آ -> ا, ة -> ه, ى -> ي) and strips attached clitics (و ف ب ل ك) before lookup.
  */
 import type { LangPack } from '../types';
+import { H } from './holidays';
 
 export const ar: LangPack = {
   lang: 'ar',
@@ -82,6 +83,22 @@ export const ar: LangPack = {
   decadeWords: [],
   centuryWords: ['القرن'],
   holidays: {
+    'عيد الأضحى': H.eidAlAdha,
+    'عيد الاضحى': H.eidAlAdha,
+    'عيد الفطر': H.eidAlFitr,
+    'رأس السنة الهجرية': H.islamicNewYear,
+    'المولد النبوي': H.mawlid,
+    'ليلة القدر': H.laylatAlQadr,
+    'عاشوراء': H.ashura,
+    'يوم عاشوراء': H.ashura,
+    'الإسراء والمعراج': H.israMiraj,
+    'يوم عرفة': H.arafat,
+    'رأس السنة الصينية': H.chineseNewYear,
+    'عيد الفصح اليهودي': H.passover,
+    'يوم الغفران': H.yomKippur,
+    'عيد العمال': { month: 5, day: 1 },
+    'عيد الحب': { month: 2, day: 14 },
+    'عيد الأم': { month: 3, day: 21 },
     'عيد الميلاد': { month: 12, day: 25 },
     'كريسماس': { month: 12, day: 25 },
     'الكريسماس': { month: 12, day: 25 },

@@ -1,5 +1,6 @@
 /** French: words and phrases for the temporal tagger. */
 import type { LangPack } from '../types';
+import { H } from './holidays';
 
 export const fr: LangPack = {
   lang: 'fr',
@@ -58,6 +59,29 @@ export const fr: LangPack = {
   decadeWords: ['années'],
   centuryWords: ['siècle'],
   holidays: {
+    'aïd el-fitr': H.eidAlFitr,
+    'aïd al-fitr': H.eidAlFitr,
+    'aïd el-kébir': H.eidAlAdha,
+    'aïd el-kebir': H.eidAlAdha,
+    'aïd al-adha': H.eidAlAdha,
+    'aïd el-adha': H.eidAlAdha,
+    'yom kippour': H.yomKippur,
+    'roch hachana': H.roshHashanah,
+    'hanoucca': H.hanukkah,
+    'pâque juive': H.passover,
+    'pessah': H.passover,
+    'nouvel an chinois': H.chineseNewYear,
+    'fête des pères': H.fathersDay,
+    'ascension': H.ascension,
+    'jeudi saint': H.maundyThursday,
+    'samedi saint': H.holySaturday,
+    'dimanche des rameaux': H.palmSunday,
+    'nouvel an musulman': H.islamicNewYear,
+    'achoura': H.ashura,
+    'mawlid': H.mawlid,
+    'jour des morts': { month: 11, day: 2 },
+    'armistice': { month: 11, day: 11 },
+    'assomption': { month: 8, day: 15 },
     'noël': { month: 12, day: 25 },
     'noel': { month: 12, day: 25 },
     'jour de noël': { month: 12, day: 25 },

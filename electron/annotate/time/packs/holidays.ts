@@ -1,0 +1,62 @@
+/** Holiday definitions shared by the packs (data only); each pack maps its own names onto these. */
+import type { Holiday } from '../types';
+
+export const H = {
+  // Islamic (Umm al-Qura), Gregorian date of the Hijri day in the year asked for.
+  islamicNewYear: { cal: 'hijri', cmonth: 1, day: 1 },
+  ashura: { cal: 'hijri', cmonth: 1, day: 10 },
+  mawlid: { cal: 'hijri', cmonth: 3, day: 12 },
+  israMiraj: { cal: 'hijri', cmonth: 7, day: 27 },
+  ramadan: { cal: 'hijri', cmonth: 9, day: 1 },
+  laylatAlQadr: { cal: 'hijri', cmonth: 9, day: 27 },
+  eidAlFitr: { cal: 'hijri', cmonth: 10, day: 1 },
+  jumuatulWida: { cal: 'hijri', cmonth: 10, day: 1, prevWd: 5 },
+  arafat: { cal: 'hijri', cmonth: 12, day: 9 },
+  eidAlAdha: { cal: 'hijri', cmonth: 12, day: 10 },
+  // Hebrew calendar (the civil day; the holiday begins at sunset the evening before).
+  roshHashanah: { cal: 'hebrew', cmonth: 'Tishri', day: 1 },
+  yomKippur: { cal: 'hebrew', cmonth: 'Tishri', day: 10 },
+  sukkot: { cal: 'hebrew', cmonth: 'Tishri', day: 15 },
+  sheminiAtzeret: { cal: 'hebrew', cmonth: 'Tishri', day: 22 },
+  simchatTorah: { cal: 'hebrew', cmonth: 'Tishri', day: 23 },
+  hanukkah: { cal: 'hebrew', cmonth: 'Kislev', day: 25 },
+  tuBishvat: { cal: 'hebrew', cmonth: 'Shevat', day: 15 },
+  purim: { cal: 'hebrew', cmonth: 'Adar|Adar II', day: 14 },
+  shushanPurim: { cal: 'hebrew', cmonth: 'Adar|Adar II', day: 15 },
+  passover: { cal: 'hebrew', cmonth: 'Nisan', day: 15 },
+  yomHashoah: { cal: 'hebrew', cmonth: 'Nisan', day: 27, israel: 'shoah' },
+  yomHaatzmaut: { cal: 'hebrew', cmonth: 'Iyar', day: 5, israel: 'atzmaut' },
+  lagBaomer: { cal: 'hebrew', cmonth: 'Iyar', day: 18 },
+  shavuot: { cal: 'hebrew', cmonth: 'Sivan', day: 6 },
+  tishaBav: { cal: 'hebrew', cmonth: 'Av', day: 9 },
+  // Chinese calendar.
+  chineseNewYear: { cal: 'chinese', cmonth: 1, day: 1 },
+  // Nth weekday of a month.
+  mlkDay: { nth: 3, wd: 1, month: 1 },
+  presidentsDay: { nth: 3, wd: 1, month: 2 },
+  mothersDay: { nth: 2, wd: 7, month: 5 },
+  memorialDay: { nth: -1, wd: 1, month: 5 },
+  fathersDay: { nth: 3, wd: 7, month: 6 },
+  laborDay: { nth: 1, wd: 1, month: 9 },
+  columbusDay: { nth: 2, wd: 1, month: 10 },
+  thanksgiving: { nth: 4, wd: 4, month: 11 },
+  blackFriday: { nth: 4, wd: 4, month: 11, offset: 1 },
+  // Fixed dates moved off weekends.
+  bossDay: { month: 10, day: 16, weekend: 'nearest' },
+  kingsDay: { month: 4, day: 27, weekend: 'sunBack' },
+  // Easter-based.
+  cleanMonday: { easter: -48, orthodox: true },
+  lazarusSaturday: { easter: -8, orthodox: true },
+  orthodoxGoodFriday: { easter: -2, orthodox: true },
+  maundyThursday: { easter: -3 },
+  goodFriday: { easter: -2 },
+  holySaturday: { easter: -1 },
+  pentecost: { easter: 49 },
+  whitMonday: { easter: 50 },
+  trinity: { easter: 56 },
+  corpusChristi: { easter: 60 },
+  shroveTuesday: { easter: -47 },
+  ashWednesday: { easter: -46 },
+  ascension: { easter: 39 },
+  palmSunday: { easter: -7 },
+} satisfies Record<string, Holiday>;
