@@ -126,7 +126,7 @@ function runBlock(text: string, offset: number, lex: Lexicon, ref: ReturnType<ty
   const marks = tenseMarks(items);
   const sentFuture = new Uint8Array((sent[items.length - 1] ?? 0) + 1);
   for (let k = 0; k < items.length; k++) if (marks[k] === 1) sentFuture[sent[k]!] = 1;
-  const ctx: RuleCtx = { r, lastEnd: -1, monthFirstSlash: !!lex.pack.monthFirstSlash };
+  const ctx: RuleCtx = { r, lastEnd: -1, monthFirstSlash: !!lex.pack.monthFirstSlash, nextWeekdayNextWeek: !!lex.pack.nextWeekdayNextWeek, spaceDates: !!lex.pack.spaceDates };
   let anchor = state.anchor;
   let i = 0;
   while (i < items.length) {

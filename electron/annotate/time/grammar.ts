@@ -10,6 +10,8 @@ export interface RuleCtx {
   /** Item index right after the previous emitted timex (-1 if none): lets "2016 to 2018" chain. */
   lastEnd: number;
   monthFirstSlash: boolean;
+  nextWeekdayNextWeek: boolean;
+  spaceDates: boolean;
 }
 
 type Rule = (c: RuleCtx, i: number, cued?: boolean) => Match | null;
@@ -161,15 +163,44 @@ export const weekday: Rule = (c, i) => {
   j++;
   if (r.isP(j, '.') && r.glued(j) && (r.it[j - 1]?.norm.length ?? 9) <= 3) j++;
   let wdWeek: number | undefined;
-  if (rel === undefined) {
+  let wdPlus: number | undefined;
+  if (rel === 1 && c.nextWeekdayNextWeek) {
+    // English "next Friday": Friday of next week.
+    wdWeek = 1;
+    rel = undefined;
+  }
+  if (rel === undefined && wdWeek === undefined) {
     const k = r.skipFillers(j, 2);
     const ru = r.relUnit(k);
-    if (ru && ru.unit === 'W' && ru.base === 'ref') {
+    const fj = r.f(j);
+    if (ru && ru.unit === 'W' && (ru.base === 'ref' || ru.n === 1)) {
+      // "Sonntag letzte Woche", "mardi de la semaine suivante".
       wdWeek = ru.n;
       j = ru.next;
-    } else if (r.f(j).rel !== undefined) {
-      rel = r.f(j).rel;
+    } else if (fj.afterNext) {
+      // "Friday after next", "Mittwoch nach dem nächsten".
+      rel = 1;
+      wdPlus = 7;
       j++;
+    } else if (fj.anaph === 1 && r.f(j + 1).unit === undefined) {
+      // "mercredi suivant", "mercredi d'après": Wednesday of the following week.
+      wdWeek = 1;
+      j++;
+    } else if (fj.cue === 'strong' && r.it[j + 1] !== undefined && r.lex.pack.weekLater?.[r.it[j + 1]!.norm] !== undefined && r.f(j + 2).unit === undefined) {
+      // "lundi en huit", "mardi en quinze".
+      rel = 1;
+      wdPlus = r.lex.pack.weekLater[r.it[j + 1]!.norm];
+      j += 2;
+    } else if (fj.rel !== undefined) {
+      rel = fj.rel;
+      j++;
+    } else {
+      // "Mittwoch in 2 Wochen", "mercredi dans deux semaines", "Wednesday two weeks ago".
+      const a = ago(c, j);
+      if (a && a.sem.kind === 'date' && a.sem.shift?.unit === 'W') {
+        wdWeek = a.sem.shift.n;
+        j = a.to;
+      }
     }
   }
   // A full date after the weekday wins: "Montag, 18. Februar", "الخميس الموافق 14 شباط".
@@ -181,6 +212,7 @@ export const weekday: Rule = (c, i) => {
   const sem: Omit<DateSem, 'kind'> = { weekday: wd };
   if (rel !== undefined) sem.wdRel = rel;
   if (wdWeek !== undefined) sem.wdWeek = wdWeek;
+  if (wdPlus !== undefined) sem.wdPlus = wdPlus;
   return date(i, j, sem);
 };
 
@@ -361,10 +393,11 @@ export const ago: Rule = ({ r }, i) => {
     j = c.next;
   }
   const u = r.f(j);
-  if (!u.unit || !r.f(j + 1).agoAfter) return null;
+  const after = r.f(j + 1);
+  if (!u.unit || !(after.agoAfter || after.hence)) return null;
   if (!c && u.plural && u.count === undefined) return null;
   if (!c && u.count !== undefined) n = u.count;
-  return date(i, j + 2, { shift: { unit: u.unit, n: -n, base: 'ref', grain: grainOf(u.unit) } });
+  return date(i, j + 2, { shift: { unit: u.unit, n: after.hence ? n : -n, base: 'ref', grain: grainOf(u.unit) } });
 };
 
 /** "five years", "zwei Jahre", "cinq prochaines années", "In den letzten zwei Jahren", "العامين الماضيين", "seit mehreren Jahren". */
@@ -392,7 +425,7 @@ export const duration: Rule = ({ r }, i) => {
   }
   const unit = r.f(j - 1).unit!;
   if (r.f(j).rel === -1 || r.f(j).rel === 1) j++;
-  if (r.f(j).agoAfter) return null;
+  if (r.f(j).agoAfter || r.f(j).hence) return null;
   return { from: i, to: j, sem: { kind: 'dur', n, unit } };
 };
 

@@ -80,7 +80,9 @@ export function compileLexicon(pack: LangPack): Lexicon {
 
   const root: PhraseNode = { next: new Map() };
   const holidayPhrases = Object.entries(pack.holidays ?? {}).map(([text, h]) => ({ text, feat: { holiday: h } as Feature }));
-  for (const p of [...pack.phrases, ...holidayPhrases]) {
+  const hence = (pack.hence ?? []).map((text) => ({ text, feat: { hence: true } as Feature }));
+  const afterNext = (pack.afterNext ?? []).map((text) => ({ text, feat: { afterNext: true } as Feature }));
+  for (const p of [...pack.phrases, ...holidayPhrases, ...hence, ...afterNext]) {
     let node = root;
     for (const k of phraseKeys(p.text)) {
       let nx = node.next.get(k);

@@ -88,11 +88,12 @@ function resolveWeekday(sem: DateSem, ctx: ResolveCtx): Resolved {
     const back = (cur - wd + 7) % 7; // days back to the most recent one on or before ref
     const rel = sem.wdRel;
     if (rel === -1) days = base - (back === 0 ? 7 : back);
-    else if (rel === 1) days = base + ((wd - cur + 7) % 7 || 7);
-    else if (rel === 0) days = base - (cur - 1) + (wd - 1);
+    else if (rel === 1 || rel === 2) days = base + ((wd - cur + 7) % 7 || 7) + (rel === 2 ? 7 : 0);
+    else if (rel === 0) days = ctx.tense < 0 ? base - back : base + ((wd - cur + 7) % 7);
     else if (ctx.tense > 0) days = base + ((wd - cur + 7) % 7 || 7);
     else days = base - back;
   }
+  days += sem.wdPlus ?? 0;
   const ymd = fromDays(days);
   return { value: fmtDays(days), anchor: ymd };
 }

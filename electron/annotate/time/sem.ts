@@ -22,6 +22,8 @@ export interface DateSem {
   wdRel?: number;
   /** Weekday inside a relative week: "Sonntag letzte Woche". */
   wdWeek?: number;
+  /** Days added after resolving the weekday ("lundi en huit", "Friday after next"). */
+  wdPlus?: number;
   season?: Season;
   quarter?: number;
   half?: number;

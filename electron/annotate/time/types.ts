@@ -67,6 +67,8 @@ export interface Feature {
   filler?: boolean; // articles/prepositions that may sit between parts of one expression
   agoBefore?: boolean; // "vor", "قبل", "il y a" + amount
   agoAfter?: boolean; // amount + "ago"
+  hence?: boolean; // amount + "from now", "hence": that far in the future
+  afterNext?: boolean; // "after next", "nach dem nächsten": one more week (or year) after the next one
   inFuture?: boolean; // "in", "dans", "بعد" + amount = that far in the future
   future?: boolean; // future tense marker
   past?: boolean; // past tense marker
@@ -130,6 +132,16 @@ export interface LangPack {
   holidays?: Record<string, Holiday>;
   /** Multi-word fixed expressions: "day before yesterday", "il y a", "aujourd'hui", "وقت مبكر من". */
   phrases: PhraseEntry[];
+  /** "next Friday" is Friday of next week (English), not the nearest Friday ahead. */
+  nextWeekdayNextWeek?: boolean;
+  /** Amount + these: that far in the future ("three weeks hence", "two years from now"). */
+  hence?: string[];
+  /** Phrases meaning "after next". */
+  afterNext?: string[];
+  /** After a weekday and a strong cue, words that add days: French "lundi en huit" (+7), "en quinze" (+14). */
+  weekLater?: Record<string, number>;
+  /** "dd mm yyyy" and "le dd mm" written with spaces (French). */
+  spaceDates?: boolean;
   /** Day-first (most of the world) or month-first (US) slash dates. */
   monthFirstSlash?: boolean;
   /** Arabic: strip attached clitics (و ف ب ل ك) when looking words up. */

@@ -210,6 +210,7 @@ export const de: LangPack = {
     'orthodoxer karsamstag': { easter: -1, orthodox: true },
     'orthodoxer palmsonntag': { easter: -7, orthodox: true },
   },
+  afterNext: ['nach dem nächsten', 'nach dem kommenden'],
   phrases: [
     { text: 'vor kurzem', feat: { vague: 'PAST_REF' } },
     { text: 'in Zukunft', feat: { vague: 'FUTURE_REF' } },

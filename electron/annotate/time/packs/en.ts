@@ -17,8 +17,8 @@ export const en: LangPack = {
   },
   seasons: { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' },
   ambiguousSeasons: ['spring', 'fall'],
-  units: { day: 'D', week: 'W', month: 'M', quarter: 'Q', year: 'Y', half: 'H' },
-  pluralUnits: { days: 'D', weeks: 'W', months: 'M', quarters: 'Q', years: 'Y' },
+  units: { day: 'D', week: 'W', month: 'M', quarter: 'Q', qtr: 'Q', year: 'Y', yr: 'Y', half: 'H' },
+  pluralUnits: { days: 'D', weeks: 'W', months: 'M', quarters: 'Q', qtrs: 'Q', years: 'Y', yrs: 'Y' },
   numbers: {
     one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
     twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100,
@@ -234,4 +234,8 @@ export const en: LangPack = {
     { text: 'last night', feat: { dayWord: -1 } },
   ],
   monthFirstSlash: true,
+  nextWeekdayNextWeek: true,
+  // Not "from now": TimeML news annotation reads "eight years from now" as a duration plus "now".
+  hence: ['hence'],
+  afterNext: ['after next'],
 };

@@ -103,7 +103,11 @@ export const fr: LangPack = {
     'mardi gras': { easter: -47 },
     'mercredi des cendres': { easter: -46 },
   },
+  weekLater: { huit: 7, '8': 7, quinze: 14, '15': 14 },
+  spaceDates: true,
   phrases: [
+    { text: "d'après", feat: { anaph: 1 } },
+    { text: 'qui suit', feat: { anaph: 1 } },
     { text: "aujourd'hui", feat: { dayWord: 0 } },
     { text: 'avant-hier', feat: { dayWord: -2 } },
     { text: 'avant hier', feat: { dayWord: -2 } },
