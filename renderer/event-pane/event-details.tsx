@@ -1,5 +1,6 @@
 import type { DocumentSummary } from '../../shared/ipc/contract';
 import type { ChronoEvent } from '../../shared/model';
+import { SelectedEventActions, SelectedEventProvenance } from '../editor/curation-slots';
 import { dateLabel, eventInterval } from '../timeline/build-items';
 
 const CERTAINTY_HINT: Record<string, string> = {
@@ -26,6 +27,7 @@ export function EventDetails({ event, doc, colorClass, onSelectEvent }: Props) {
         </span>
         {event.edited && <span className="cert-badge">edited</span>}
       </div>
+      <SelectedEventActions event={event} />
       <p className="muted small">
         <span className="mono">{event.date.value}</span>
         {event.date.mod ? <span className="mono"> · {event.date.mod}</span> : null}
@@ -48,6 +50,7 @@ export function EventDetails({ event, doc, colorClass, onSelectEvent }: Props) {
           ))}
         </p>
       )}
+      <SelectedEventProvenance event={event} onSelectEvent={onSelectEvent} />
     </div>
   );
 }

@@ -1,0 +1,70 @@
+import type { EditedEvent, EditOp, OrphanedEdit } from '../../shared/edits';
+import { anchorOf } from '../../shared/edits';
+import type { DocumentSummary } from '../../shared/ipc/contract';
+import { formatTimex } from '../../shared/timex';
+import { describeEdit } from './describe-edit';
+import './editor.css';
+
+interface Props {
+  orphaned: readonly OrphanedEdit[];
+  hidden: readonly EditedEvent[];
+  docsById: ReadonlyMap<string, DocumentSummary>;
+  busy: boolean;
+  run: (op: EditOp) => void;
+}
+
+/**
+ * What the researcher's edits left aside: edits whose text is gone from the corpus (kept, with what they said and
+ * why they no longer apply; never silently dropped) and events they hid (with a way back).
+ */
+export function CurationPanel({ orphaned, hidden, docsById, busy, run }: Props) {
+  if (orphaned.length === 0 && hidden.length === 0) return null;
+  return (
+    <div className="curation-panel">
+      {orphaned.length > 0 && (
+        <details className="orphaned" data-testid="orphaned-edits" open>
+          <summary>
+            <span aria-hidden="true">⚠</span> Edits whose text is gone ({orphaned.length})
+          </summary>
+          <p className="muted small">The article changed and these edits no longer find their sentence. They stay in your edits file; restore the text, or Undo them.</p>
+          <ul>
+            {orphaned.map(({ edit, reason }) => {
+              const d = describeEdit(edit);
+              return (
+                <li key={edit.seq} data-testid="orphaned-edit" data-seq={edit.seq}>
+                  <div className="orphan-what">
+                    <span className="mono">#{edit.seq}</span> {d.what}
+                  </div>
+                  {d.anchors.map((a) => (
+                    <blockquote key={`${a.doc}:${a.start}`} dir="auto" className="orphan-quote">
+                      {a.text}
+                      <span className="muted small orphan-doc"> — {docsById.get(a.doc)?.title ?? `document ${a.doc} (no longer in the corpus)`}</span>
+                    </blockquote>
+                  ))}
+                  <div className="muted small">
+                    Why: {reason} · {new Date(edit.at).toLocaleString()}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      )}
+      {hidden.length > 0 && (
+        <details className="hidden-events" data-testid="hidden-events">
+          <summary>Hidden events ({hidden.length})</summary>
+          <ul>
+            {hidden.map((e) => (
+              <li key={e.id}>
+                <span className="muted small">{formatTimex(e.date.value, e.date.mod)}</span> <span dir="auto">{e.label || e.text}</span>{' '}
+                <button type="button" className="link small" disabled={busy} onClick={() => run({ kind: 'event.update', target: anchorOf(e), patch: { hidden: false } })}>
+                  Show again
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
