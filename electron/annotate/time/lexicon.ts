@@ -134,9 +134,20 @@ function wordInfo(lex: Lexicon, raw: string): WordInfo {
     const n = lex.phrases.next.get(v);
     if (n) (roots ??= []).push(n);
   }
-  const tense = feat.future ? 1 : feat.past ? -1 : norm.length >= 4 ? tenseByEnding(lex, norm) : 0;
+  let tense = feat.future ? 1 : feat.past ? -1 : norm.length >= 4 ? tenseByEnding(lex, norm) : 0;
+  if (tense === 0 && feat === EMPTY && lex.pack.futurePrefixes) {
+    for (const v of vs) if (futureByPrefix(lex.pack, v)) tense = 1;
+  }
   const live = (feat !== EMPTY && canBegin(feat)) || norm === 'q' || norm === 'h';
   return { norm, feat, live, tense, roots };
+}
+
+/** Arabic future verbs: سيعلن، ستبدأ، وسيتم (not سيارة، سياسة، سنوات، ستة). */
+function futureByPrefix(pack: LangPack, w: string): boolean {
+  if (w.length < 4) return false;
+  const p = pack.futurePrefixes!.map(normalizeWord).find((x) => w.startsWith(x));
+  if (!p || w[p.length] === 'ا') return false;
+  return !(pack.futurePrefixNounEndings ?? []).some((e) => w.endsWith(normalizeWord(e)));
 }
 
 /** Tense from verb endings (French "-era", English "-ed"). */

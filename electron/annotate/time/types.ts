@@ -123,6 +123,12 @@ export interface LangPack {
   /** Verb endings that mark the future tense (French "-era", "-ront"); checked on words of 4+ letters. */
   futureEndings?: string[];
   futureEndingExceptions?: string[];
+  /**
+   * Arabic: a future verb is a present verb with the prefix سـ (سيعلن، ستبدأ، سيتم، سنقوم). Checked on words of 4+
+   * letters after conjunction clitics: the prefix, then a letter that is not alif (سيارة، سياسة), and no noun ending.
+   */
+  futurePrefixes?: string[];
+  futurePrefixNounEndings?: string[];
   pastMarkers?: string[];
   /** Verb endings that mark the past ("-ed", French imparfait "-ait"); checked on words of 5+ letters. */
   pastEndings?: string[];
