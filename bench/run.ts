@@ -11,7 +11,8 @@ import { annotateCorpus } from '../electron/corpus/annotate-corpus';
 import { parseManifest } from '../electron/corpus/manifest';
 import { openStore } from '../electron/store/database';
 import { Repository } from '../electron/store/repository';
-import { generateCorpus, loadSentencePools } from './generate-corpus';
+import { generateCorpus, loadSentencePools, rng } from './generate-corpus';
+import { tagTimexes } from '../electron/annotate/time/index';
 
 interface Entry {
   name: string;
@@ -153,6 +154,72 @@ const entries: Entry[] = [
       } finally {
         await rm(tmp, { recursive: true, force: true });
       }
+    },
+  },
+  {
+    // Issue #3: the temporal tagger alone, one core, CPU time. ~8 MB of German and of French news sentences
+    // (assets/corpus sentences, years varied, a date phrase appended to every other sentence) at >= 8.6 MB/s
+    // (2x chrono-node here), and 1 MB hostile inputs (< 1 s each). Best of BENCH_TAGGER_RUNS (3) runs.
+    name: 'tagger',
+    run: async () => {
+      const runs = Number(process.env.BENCH_TAGGER_RUNS ?? 3);
+      const cpuMs = (f: () => void): number => {
+        const c0 = process.cpuUsage();
+        f();
+        const c = process.cpuUsage(c0);
+        return (c.user + c.system) / 1000;
+      };
+      const MONTHS: Record<string, string[]> = {
+        de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+        fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+      };
+      const phrase = (lang: 'de' | 'fr', r: () => number): string => {
+        const y = 2016 + Math.floor(r() * 6);
+        const m = Math.floor(r() * 12);
+        const d = 1 + Math.floor(r() * 28);
+        const M = MONTHS[lang]![m]!;
+        const n = 1 + Math.floor(r() * 9);
+        const de = [`am ${d}. ${M} ${y}`, `im ${M}`, `Anfang ${M} ${y}`, `vor ${n} Jahren`, `am ${d}.${m + 1}.${y}`, 'im vergangenen Jahr', 'am Montag', `seit ${y}`];
+        const fr = [`le ${d} ${M} ${y}`, `en ${M}`, `début ${M} ${y}`, `il y a ${n} ans`, `le ${d}/${m + 1}/${y}`, "l'année dernière", 'lundi dernier', `depuis ${y}`];
+        return (lang === 'de' ? de : fr)[Math.floor(r() * 8)]!;
+      };
+      const pools = await loadSentencePools('assets/corpus');
+      const out: Record<string, number | string> = {};
+      for (const lang of ['de', 'fr'] as const) {
+        const pool = pools.find((p) => p.lang === lang);
+        if (!pool) continue;
+        const r = rng(lang === 'de' ? 3 : 5);
+        const parts: string[] = [];
+        let size = 0;
+        while (size < 8e6) {
+          let s = pool.sentences[Math.floor(r() * pool.sentences.length)]!.replace(/20[12]\d/g, () => String(2016 + Math.floor(r() * 6)));
+          if (r() < 0.5) s = `${s.replace(/[.!?]?\s*$/, '')} (${phrase(lang, r)}).`;
+          parts.push(s);
+          size += s.length + 1;
+        }
+        const text = parts.join(r() < 0.5 ? '\n' : ' ');
+        tagTimexes(text.slice(0, 200_000), { lang, ref: '2019-05-03' });
+        let best = Infinity;
+        let count = 0;
+        for (let k = 0; k < runs; k++) best = Math.min(best, cpuMs(() => { count = tagTimexes(text, { lang, ref: '2019-05-03' }).length; }));
+        out[`${lang}MB`] = Math.round(text.length / 1e5) / 10;
+        out[`${lang}Timexes`] = count;
+        out[`${lang}MBPerSecCpu`] = Math.round((text.length / 1e6 / (best / 1000)) * 100) / 100;
+      }
+      const MB = 1_000_000;
+      const hostile: Array<[string, string, 'ar' | 'de' | 'fr' | 'en']> = [
+        ['digits', '7'.repeat(MB), 'en'],
+        ['monthNames', 'May March June '.repeat(MB / 15), 'en'],
+        ['arabicLetters', 'ب'.repeat(MB), 'ar'],
+        ['oneTwoDots', '1.2.'.repeat(MB / 4), 'de'],
+        ['frenchApostrophes', "l'l'l'".repeat(MB / 6), 'fr'],
+      ];
+      for (const [name, text, lang] of hostile) {
+        let best = Infinity;
+        for (let k = 0; k < runs; k++) best = Math.min(best, cpuMs(() => tagTimexes(text, { lang, ref: '2018-06-08' })));
+        out[`${name}1MBMsCpu`] = Math.round(best);
+      }
+      return out;
     },
   },
 ];
