@@ -116,8 +116,18 @@ const entries: Entry[] = [
         // CPU of the whole process (main thread + workers): the machine may be shared, wall time alone misleads.
         const cpu0 = process.cpuUsage();
         let writeAt = 0;
+        let annotateCpu = { user: 0, system: 0 };
+        let annotatePeak = 0;
         const t0 = performance.now();
-        const first = await annotateCorpus(corpus, repo, { jobs, onProgress: (p) => p.phase === 'write' && (writeAt = performance.now()) });
+        const first = await annotateCorpus(corpus, repo, {
+          jobs,
+          onProgress: (p) => {
+            if (p.phase !== 'write') return;
+            writeAt = performance.now();
+            annotateCpu = process.cpuUsage(cpu0);
+            annotatePeak = process.memoryUsage().rss;
+          },
+        });
         const firstMs = performance.now() - t0;
         const cpu = process.cpuUsage(cpu0);
         const firstPeak = mem.stop();
@@ -139,6 +149,9 @@ const entries: Entry[] = [
           firstRunMs: Math.round(firstMs),
           docsPerSec: Math.round(first.documents / (firstMs / 1000)),
           annotatePhaseMs: Math.round(writeAt - t0),
+          annotatePhaseCpuSec: Math.round((annotateCpu.user + annotateCpu.system) / 1e5) / 10,
+          annotatePhaseDocsPerSecOnJobsCores: Math.round(first.documents / ((annotateCpu.user + annotateCpu.system) / 1e6 / jobs)),
+          annotatePhaseRssMB: mb(annotatePeak),
           linkAndWriteMs: Math.round(t0 + firstMs - writeAt),
           cpuSec: Math.round((cpu.user + cpu.system) / 1e5) / 10,
           // Throughput if the process had `jobs` cores to itself: documents per (CPU seconds / jobs).
