@@ -57,6 +57,8 @@ const CURRENCY_TAIL = new Set(['امريكي', 'americains', 'americain', 'us', 
 const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY', '￥': 'CNY' };
 /** Between a scale word and the currency: "milliards de dollars", "billions of dollars". */
 const LINKERS = new Set(['de', 'd', 'of']);
+/** Words between a count and the counted noun: "90 solcher Patente", "30 such places", "3 nouvelles places". */
+const COUNT_QUALIFIERS = new Set(['solcher', 'solche', 'weitere', 'neue', 'neuen', 'such', 'more', 'new', 'further', 'nouvelles', 'nouveaux', 'autres']);
 const PERCENT_WORDS = new Set(['prozent', 'percent', 'pourcent', 'بالمئه', 'بالمائه']);
 const PERCENT_PAIRS: Array<[string, string]> = [['pour', 'cent'], ['per', 'cent'], ['في', 'المائه'], ['في', 'المئه']];
 
@@ -68,6 +70,7 @@ interface NumberRun {
   value: number;
 }
 
+const MAX_GROUPS = 6;
 const GROUP_SEPS = new Set(['.', ',', '٫', '٬', "'", '’']);
 
 /**
@@ -78,18 +81,21 @@ function readNumber(text: string, toks: Token[], i: number, lang: Lang): NumberR
   const groups = [toks[i]!.norm];
   const seps: string[] = [];
   let last = i;
-  for (;;) {
+  // At most six groups (1,000,000,000,000,000): a longer chain is a list, and the bound keeps scanning linear.
+  let spaced = toks[i]!.norm.length <= 3;
+  while (groups.length < MAX_GROUPS) {
     const sep = toks[last + 1];
     const next = toks[last + 2];
     if (sep && next && next.kind === 'num' && sep.kind === 'sym' && GROUP_SEPS.has(sep.norm) && sep.start === toks[last]!.end && next.start === sep.end) {
       seps.push(sep.norm);
       groups.push(next.norm);
       last += 2;
+      spaced = false;
       continue;
     }
     // Space-grouped thousands: only groups of exactly three after a lead of one to three digits.
     const nb = toks[last + 1];
-    if (nb && nb.kind === 'num' && nb.norm.length === 3 && groups.every((g, k) => (k === 0 ? g.length <= 3 : g.length === 3)) && seps.every((s) => s === ' ') && nb.start > toks[last]!.end) {
+    if (spaced && nb && nb.kind === 'num' && nb.norm.length === 3 && nb.start > toks[last]!.end) {
       const gap = text.slice(toks[last]!.end, nb.start);
       if (gap === '\u202f' || gap === '\u00a0' || (lang === 'fr' && gap === ' ')) {
         seps.push(' ');
@@ -284,9 +290,11 @@ function readQuantity(text: string, toks: Token[], i: number, lang: Lang): { qua
   }
   if (prefix) return { quantity: span(text, toks, prefix.first, last, { value, kind: 'money', currency: prefix.currency }), next: last + 1 };
   // A counted noun right after the number: people, companies, patents, places.
-  const noun = toks[last + 1];
-  if (noun && noun.kind === 'word' && (scaled || noun.start > toks[last]!.end)) {
-    return { quantity: span(text, toks, numStart, last + 1, { value, kind: 'count', unit: noun.text }), next: last + 2 };
+  let nounAt = last + 1;
+  if (COUNT_QUALIFIERS.has(toks[nounAt]?.norm ?? '') && toks[nounAt + 1]?.kind === 'word') nounAt++; // "90 solcher Patente"
+  const noun = toks[nounAt];
+  if (noun && noun.kind === 'word' && (scaled || toks[last + 1]!.start > toks[last]!.end)) {
+    return { quantity: span(text, toks, numStart, nounAt, { value, kind: 'count', unit: noun.text }), next: nounAt + 1 };
   }
   if (scaled) return { quantity: span(text, toks, numStart, last, { value, kind: 'count' }), next: last + 1 };
   return null;

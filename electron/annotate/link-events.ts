@@ -36,7 +36,7 @@ export interface LinkStats {
 }
 
 const YEAR_EVIDENCE = 'year borrowed from the same event in ';
-const WINDOW = 48;
+const WINDOW = 32;
 const SAME_STATEMENT = 'the same sentence with the same date';
 const DAY_MS = 86_400_000;
 const ACTION_BY_LABEL = new Map(Object.entries(ACTION_LABEL).map(([id, l]) => [l, id]));
@@ -128,18 +128,18 @@ interface DateFit {
   reason: string;
 }
 
-function dateFit(a: Feature, b: Feature): DateFit | null {
+function dateFit(a: Feature, b: Feature, explain = false): DateFit | null {
   if (a.from !== undefined && b.from !== undefined) {
     const overlap = a.from <= b.to! && b.from <= a.to!;
     if (a.precision === 'day' && b.precision === 'day') {
       const d = Math.abs(a.from - b.from);
-      if (d === 0) return { score: 1, reason: `same day ${a.ev.date.value}` };
-      if (d <= 2) return { score: 0.7, reason: `${d} day${d > 1 ? 's' : ''} apart (${a.ev.date.value}, ${b.ev.date.value})` };
+      if (d === 0) return { score: 1, reason: explain ? `same day ${a.ev.date.value}` : '' };
+      if (d <= 2) return { score: 0.7, reason: explain ? `${d} day${d > 1 ? 's' : ''} apart (${a.ev.date.value}, ${b.ev.date.value})` : '' };
       return null;
     }
     if (!overlap) return null;
     const span = Math.max(a.to! - a.from, b.to! - b.from);
-    return { score: span <= 31 ? 0.8 : span <= 92 ? 0.6 : 0.3, reason: `dates overlap (${a.ev.date.value}, ${b.ev.date.value})` };
+    return { score: span <= 31 ? 0.8 : span <= 92 ? 0.6 : 0.3, reason: explain ? `dates overlap (${a.ev.date.value}, ${b.ev.date.value})` : '' };
   }
   // One or both years unknown: the known parts must fit.
   const monthsOf = (f: Feature): number[] => {
@@ -157,14 +157,15 @@ function dateFit(a: Feature, b: Feature): DateFit | null {
   const da = dayOf(a);
   const db = dayOf(b);
   if (da !== undefined && db !== undefined && da !== db) return null;
-  return { score: da !== undefined && db !== undefined ? 0.8 : 0.5, reason: `month and day fit with an unknown year (${a.ev.date.value}, ${b.ev.date.value})` };
+  return { score: da !== undefined && db !== undefined ? 0.8 : 0.5, reason: explain ? `month and day fit with an unknown year (${a.ev.date.value}, ${b.ev.date.value})` : '' };
 }
 
-function amountFit(a: Feature, b: Feature): { equal: boolean; reason?: string } | null {
+function amountFit(a: Feature, b: Feature, explain = false): { equal: boolean; reason?: string } | null {
   if (!a.usd.length || !b.usd.length) return null;
   for (const x of a.usd) {
     for (const y of b.usd) {
       if (Math.abs(x.usd - y.usd) / Math.max(x.usd, y.usd) <= 0.1) {
+        if (!explain) return { equal: true };
         const conv = x.shown.startsWith('$') && y.shown.startsWith('$') ? '' : ` (≈ $${Math.round(x.usd / 1e8) / 10} bn and $${Math.round(y.usd / 1e8) / 10} bn at yearly average rates)`;
         return { equal: true, reason: `equivalent amounts ${x.shown} ≈ ${y.shown}${x.usd >= 1e8 && y.usd >= 1e8 ? conv : ''}` };
       }
@@ -180,7 +181,7 @@ function amountFit(a: Feature, b: Feature): { equal: boolean; reason?: string } 
 export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOptions = {}): { documents: D[]; stats: LinkStats } {
   const minScore = opts.minScore ?? 0.55;
   const maxLinks = opts.maxLinks ?? 8;
-  const maxBucket = opts.maxBucket ?? 400;
+  const maxBucket = opts.maxBucket ?? 96;
   const out: D[] = docs.map((d) => ({ ...d, events: d.events.map(resetLinks) }));
   const feats: Feature[] = [];
   out.forEach((d, i) => d.events.forEach((e) => feats.push(featureOf(e, i, d))));
@@ -239,7 +240,42 @@ export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOpt
 
   const stats: LinkStats = { events: feats.length, groups: groups.length, buckets: buckets.size, pairsScored: 0, links: 0, yearsInferred: 0, windowedBuckets: 0 };
   const seen = new Set<number>();
-  const found = new Map<number, Array<{ other: number; score: number; reasons: string[] }>>();
+  const found = new Map<number, Array<{ other: number; score: number }>>();
+  // Scores only; reasons are written for the links that are kept. Each event keeps its best few candidates.
+  const keep = maxLinks + 4;
+  const remember = (x: number, other: number, score: number): void => {
+    let list = found.get(x);
+    if (!list) found.set(x, (list = []));
+    if (list.length >= keep && list[list.length - 1]!.score >= score) return;
+    let p = list.length;
+    while (p > 0 && list[p - 1]!.score < score) p--;
+    list.splice(p, 0, { other, score });
+    if (list.length > keep) list.pop();
+  };
+  const scorePair = (fa: Feature, fb: Feature): number | null => {
+    const date = dateFit(fa, fb);
+    if (!date) return null;
+    const amount = amountFit(fa, fb);
+    if (amount && !amount.equal) return null; // both give figures, and they differ: different events
+    let sharedW = 0;
+    for (const id of fa.ev.entities) if (fb.ev.entities.includes(id)) sharedW += idf(id);
+    if (sharedW === 0) return null;
+    let unionW = 0;
+    for (const id of fa.ev.entities) unionW += idf(id);
+    for (const id of fb.ev.entities) if (!fa.ev.entities.includes(id)) unionW += idf(id);
+    const ent = sharedW / unionW;
+    const sameAction = !!fa.action && fa.action === fb.action;
+    if (!amount?.equal && !(sameAction && date.score >= 0.7 && ent >= 0.5)) return null;
+    const score = Math.round((0.35 * (amount?.equal ? 1 : 0) + 0.3 * ent + 0.2 * (sameAction ? 1 : 0) + 0.15 * date.score) * 100) / 100;
+    return score < minScore ? null : score;
+  };
+  const explain = (fa: Feature, fb: Feature): string[] => {
+    const reasons = [`shared entities: ${fa.ev.entities.filter((id) => fb.ev.entities.includes(id)).join(', ')}`, dateFit(fa, fb, true)!.reason];
+    const amount = amountFit(fa, fb, true);
+    if (amount?.reason) reasons.push(amount.reason);
+    if (fa.action && fa.action === fb.action) reasons.push(`same action: ${ACTION_LABEL[fa.action as keyof typeof ACTION_LABEL]}`);
+    return reasons;
+  };
   const consider = (i: number, j: number): void => {
     if (i === j) return;
     const a = Math.min(i, j);
@@ -251,26 +287,10 @@ export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOpt
     const fb = feats[b]!;
     if (fa.doc === fb.doc) return;
     stats.pairsScored++;
-    const date = dateFit(fa, fb);
-    if (!date) return;
-    const amount = amountFit(fa, fb);
-    if (amount && !amount.equal) return; // both give figures, and they differ: different events
-    const shared = fa.ev.entities.filter((id) => fb.ev.entities.includes(id));
-    if (!shared.length) return;
-    const union = new Set([...fa.ev.entities, ...fb.ev.entities]);
-    const ent = shared.reduce((s, id) => s + idf(id), 0) / [...union].reduce((s, id) => s + idf(id), 0);
-    const sameAction = !!fa.action && fa.action === fb.action;
-    if (!amount?.equal && !(sameAction && date.score >= 0.7 && ent >= 0.5)) return;
-    const score = Math.round((0.35 * (amount?.equal ? 1 : 0) + 0.3 * ent + 0.2 * (sameAction ? 1 : 0) + 0.15 * date.score) * 100) / 100;
-    if (score < minScore) return;
-    const reasons = [`shared entities: ${shared.join(', ')}`, date.reason];
-    if (amount?.reason) reasons.push(amount.reason);
-    if (sameAction) reasons.push(`same action: ${ACTION_LABEL[fa.action as keyof typeof ACTION_LABEL]}`);
-    for (const [x, y] of [[a, b], [b, a]] as const) {
-      const list = found.get(x) ?? [];
-      list.push({ other: y, score, reasons });
-      found.set(x, list);
-    }
+    const score = scorePair(fa, fb);
+    if (score === null) return;
+    remember(a, b, score);
+    remember(b, a, score);
   };
   const sortKey = (i: number): number => {
     const f = feats[i]!;
@@ -280,7 +300,8 @@ export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOpt
     if (b.known.length + b.unknown.length > maxBucket) {
       // Sorted neighbourhood: an entity everyone mentions, in a busy month. Links are capped per event anyway.
       stats.windowedBuckets++;
-      const all = [...b.known, ...b.unknown].sort((x, y) => sortKey(x) - sortKey(y));
+      // By date, then amount: neighbours in the window are the likeliest twins.
+      const all = [...b.known, ...b.unknown].sort((x, y) => sortKey(x) - sortKey(y) || (feats[x]!.usd[0]?.usd ?? 0) - (feats[y]!.usd[0]?.usd ?? 0));
       for (let x = 0; x < all.length; x++) {
         for (let y = x + 1; y < Math.min(all.length, x + WINDOW); y++) {
           if (!feats[all[x]!]!.months && !feats[all[y]!]!.months && b.unknown.length > 0) continue; // known pairs meet in their own month
@@ -302,7 +323,7 @@ export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOpt
   const linkedGroups = new Map<number, Array<{ group: number; score: number; reasons: string[] }>>();
   for (const [i, list] of found) {
     list.sort((p, q) => q.score - p.score || feats[p.other]!.ev.id.localeCompare(feats[q.other]!.ev.id));
-    linkedGroups.set(groupOf[i]!, list.map((l) => ({ group: groupOf[l.other]!, score: l.score, reasons: l.reasons })));
+    linkedGroups.set(groupOf[i]!, list.map((l) => ({ group: groupOf[l.other]!, score: l.score, reasons: explain(feats[i]!, feats[l.other]!) })));
   }
   const sameReasons = [SAME_STATEMENT];
   groups.forEach((members, g) => {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Lang, Published } from '../../../shared/model';
+import { findAmounts } from '../../../electron/annotate/amounts';
+import { defaultEntityMatcher } from '../../../electron/annotate/entities/index';
+import { buildEvents } from '../../../electron/annotate/events';
+import { splitSentences } from '../../../electron/annotate/sentences';
+import { tagTimexes } from '../../../electron/annotate/time/index';
+
+const PUB = (value: string): Published => ({ value, source: 'manifest', certainty: 'stated', evidence: 'test' });
+
+function events(text: string, lang: Lang, published: string) {
+  const pub = PUB(published);
+  const matcher = defaultEntityMatcher();
+  return buildEvents('d', text, splitSentences(text, lang), tagTimexes(text, { lang, ref: published }), pub, {
+    lang,
+    amounts: findAmounts(text, lang),
+    mentions: matcher.match(text, lang),
+    entity: (id) => matcher.entity(id),
+  });
+}
+
+describe('events', () => {
+  it('labels a German statement "entity · action · amount"', () => {
+    const [e] = events('Dabei hat Ant Financial vor kurzem im Juni 11,9 Mrd. Euro für die Finanzierung der Technologieentwicklung aufgebracht.', 'de', '2018-09-21');
+    expect(e).toMatchObject({ label: 'Ant Financial · funding round · €11.9 bn', date: { value: '2018-06' }, entities: ['ant-financial'], amounts: [0], role: 'headline' });
+  });
+
+  it('labels a French statement by its action and its subject', () => {
+    const [e] = events("Le 24 mai, le Congrès national du peuple a proposé un fonds de développement de la blockchain.", 'fr', '2020-05-27');
+    expect(e).toMatchObject({ label: "National People's Congress · proposal", date: { value: '2020-05-24' } });
+  });
+
+  it('names the person for a statement in an Arabic sentence', () => {
+    const [e] = events('وفي عام ٢٠١٧، قال المدير التنفيذي لشركة آنت فاينانشيال إيريك جينغ إن بلوكتشين سينفذ بعمق في علي باي.', 'ar', '2018-06-08');
+    expect(e).toMatchObject({ label: 'Eric Jing · statement', date: { value: '2017', certainty: 'stated' } });
+  });
+
+  it('takes the figure of an undated lead sentence into the next sentence that dates it', () => {
+    const text = 'دخلت شركة آنت إنترناشيونال في اتفاقيات نهائية للحصول على مبلغ ١٤ مليار دولار في جولة تمويل. وسوف يتم إنفاق الأموال على الابتكار، وفقًا لإعلان الشركة اليوم، ٨ يونيو.';
+    const [e] = events(text, 'ar', '2018-06-08');
+    expect(e).toMatchObject({ label: 'Ant Financial · funding round · $14 bn', date: { value: '2018-06-08' }, amounts: [0] });
+    expect(e!.text.startsWith('وسوف')).toBe(true);
+  });
+
+  it('marks a date that only frames a figure as context, in Arabic and English', () => {
+    expect(events('ووفقًا لإعلان الشركة، في السنة المنتهية في ٣١ مارس ٢٠١٨، خدمت علي باي حوالي ٨٧٠ مليون مستخدم.', 'ar', '2018-06-08')[0]).toMatchObject({ role: 'context', date: { value: '2018-03-31' } });
+    expect(events('In the year ending 31 March 2018, Alipay served 870 million users.', 'en', '2018-06-08')[0]).toMatchObject({ role: 'context' });
+  });
+
+  it('prefers the main date over a framing one in the same sentence', () => {
+    const [e] = events('On 8 June 2018 Ant said that in the year ending 31 March 2018 it served 870 million users.', 'en', '2018-06-08');
+    expect(e).toMatchObject({ role: 'headline', date: { value: '2018-06-08' } });
+  });
+
+  it('dates a range by its start and exposes its end', () => {
+    const [e] = events('The trial ran from May 2018 to July 2018 in Hangzhou.', 'en', '2018-09-01');
+    expect(e!.date).toMatchObject({ value: '2018-05', to: '2018-07' });
+  });
+
+  it('falls back to the clipped sentence when no entity, action or amount is named', () => {
+    const [e] = events('هذا الأسبوع كانت هناك 3 حركات جديدة تزيد من الأمور.', 'ar', '2018-08-10');
+    expect(e!.label).toBe('هذا الأسبوع كانت هناك 3 حركات جديدة تزيد من الأمور.');
+  });
+
+  it('keeps the old signature working without entities or amounts', () => {
+    const text = 'Gestern kündigte Ant Financial eine Plattform an.';
+    const out = buildEvents('d', text, splitSentences(text, 'de'), tagTimexes(text, { lang: 'de', ref: '2018-09-21' }), PUB('2018-09-21'));
+    expect(out[0]).toMatchObject({ date: { value: '2018-09-20' }, entities: [], amounts: [] });
+  });
+});
