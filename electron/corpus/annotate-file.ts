@@ -37,7 +37,7 @@ export async function annotateFile(task: FileTask): Promise<FileOutcome> {
   return {
     doc: {
       ...annotated,
-      document: { ...annotated.document, encoding: read.encoding },
+      document: { ...annotated.document, encoding: read.encoding, ...(read.notes ? { problems: [...(annotated.document.problems ?? []), ...read.notes] } : {}) },
       cacheKey: task.cacheKey,
       inputs: { ...(task.manifest ? { manifest: task.manifest } : {}), ...(read.frontMatter ? { frontMatter: read.frontMatter } : {}) },
     },

@@ -136,21 +136,24 @@ export interface HtmlText {
   title: string | null;
   /** How the text was found: the article by Readability, or every text node (deep or article-less pages). */
   method: 'readability' | 'plain';
+  /** Element nesting depth measured before choosing the method. */
+  depth: number;
 }
 
 export function htmlToText(html: string): HtmlText {
   const titleMatch = /<title[^>]*>([^<]{0,500})<\/title/i.exec(html);
   const docTitle = titleMatch ? collapse(decodeHTML(titleMatch[1]!)) || null : null;
-  if (nestingDepth(html) <= MAX_READABILITY_DEPTH) {
+  const depth = nestingDepth(html);
+  if (depth <= MAX_READABILITY_DEPTH) {
     try {
       const { document } = parseHTML(html);
       const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
       const text = article?.content ? stripTags(article.content) : '';
-      if (text.length > 0) return { text, title: article?.title?.trim() || docTitle, method: 'readability' };
+      if (text.length > 0) return { text, title: article?.title?.trim() || docTitle, method: 'readability', depth };
     } catch {
       // Readability gives up on some pages; the plain stripper still reads them.
     }
   }
   const bodyStart = html.search(/<body[\s>]/i);
-  return { text: stripTags(bodyStart === -1 ? html : html.slice(bodyStart)), title: docTitle, method: 'plain' };
+  return { text: stripTags(bodyStart === -1 ? html : html.slice(bodyStart)), title: docTitle, method: 'plain', depth };
 }

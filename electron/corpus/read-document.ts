@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileProblem, Lang } from '../../shared/model';
+import type { DocumentProblem, FileProblem, Lang } from '../../shared/model';
 import { DecodeError, decodeText, normaliseNewlines, type Script } from './decode';
-import { declaredCharset, htmlToText } from './html-text';
+import { declaredCharset, htmlToText, MAX_READABILITY_DEPTH } from './html-text';
 import { splitFrontMatter, type FileMeta } from './manifest';
 import { pdfToText } from './pdf-text';
 import type { ScannedFile } from './scan';
@@ -32,6 +32,24 @@ export interface ReadDocument {
   format: DocumentFormat;
   /** Metadata the file carries itself: Markdown front matter, an HTML title. */
   frontMatter?: FileMeta;
+  /** What the reader should know about how the text was obtained (a guessed code page, a reordered PDF...). */
+  notes?: DocumentProblem[];
+}
+
+/** Code pages we chose by detection rather than read from a BOM, a declaration or valid UTF-8. */
+const GUESSED = new Set(['windows-1256', 'iso-8859-6', 'windows-1252', 'utf-16le', 'utf-16be']);
+
+function labelOf(charset: string): string | null {
+  try {
+    return new TextDecoder(charset.trim().toLowerCase()).encoding;
+  } catch {
+    return null;
+  }
+}
+
+function encodingNotes(encoding: string, declared: string | null = null): DocumentProblem[] {
+  if (!GUESSED.has(encoding) || (declared && labelOf(declared) === encoding)) return [];
+  return [{ code: 'encoding-guessed', message: `no BOM, not UTF-8: decoded as ${encoding}, chosen by detection and checked against the script` }];
 }
 
 export function sha256(data: Uint8Array | string): string {
@@ -75,7 +93,8 @@ async function extract(rel: string, format: DocumentFormat, bytes: Uint8Array, o
         return { file: rel, code: 'undecodable', message: `not a readable PDF: ${(e as Error).message}` };
       }
       if (pdf.text.trim() === '') return { file: rel, code: 'empty', message: `the PDF (${pdf.pages} pages) has no text layer (a scan?); nothing to annotate` };
-      return { text: pdf.text, encoding: pdf.reordered ? 'pdf (Arabic reordered)' : 'pdf', format };
+      const notes: DocumentProblem[] = pdf.reordered ? [{ code: 'pdf-reordered', message: 'the PDF stores Arabic in visual order; lines were put back in reading order' }] : [];
+      return { text: pdf.text, encoding: pdf.reordered ? 'pdf (Arabic reordered)' : 'pdf', format, ...(notes.length ? { notes } : {}) };
     }
     case 'docx': {
       const { default: mammoth } = await import('mammoth');
@@ -88,18 +107,28 @@ async function extract(rel: string, format: DocumentFormat, bytes: Uint8Array, o
       return { text: normaliseNewlines(value).replace(/\n{3,}/g, '\n\n').trim(), encoding: 'docx', format };
     }
     case 'html': {
-      const decoded = decodeText(bytes, { declared: declaredCharset(bytes), script, markup: true });
+      const declared = declaredCharset(bytes);
+      const decoded = decodeText(bytes, { declared, script, markup: true });
       const html = htmlToText(normaliseNewlines(decoded.text));
-      return { text: html.text, encoding: decoded.encoding, format, ...(html.title ? { frontMatter: { title: html.title } } : {}) };
+      const notes = encodingNotes(decoded.encoding, declared);
+      if (html.method === 'plain') {
+        notes.push({
+          code: 'html-plain',
+          message: html.depth > MAX_READABILITY_DEPTH ? `elements nest ${html.depth} levels deep: read as plain text, without finding the article (menus may be included)` : 'no article found in the page: all its text was read (menus may be included)',
+        });
+      }
+      return { text: html.text, encoding: decoded.encoding, format, ...(html.title ? { frontMatter: { title: html.title } } : {}), ...(notes.length ? { notes } : {}) };
     }
     case 'markdown': {
       const decoded = decodeText(bytes, { script });
       const fm = splitFrontMatter(normaliseNewlines(decoded.text));
-      return { text: fm.body, encoding: decoded.encoding, format, ...(Object.keys(fm.meta).length > 0 ? { frontMatter: fm.meta } : {}) };
+      const notes = encodingNotes(decoded.encoding);
+      return { text: fm.body, encoding: decoded.encoding, format, ...(Object.keys(fm.meta).length > 0 ? { frontMatter: fm.meta } : {}), ...(notes.length ? { notes } : {}) };
     }
     case 'text': {
       const decoded = decodeText(bytes, { script });
-      return { text: normaliseNewlines(decoded.text), encoding: decoded.encoding, format };
+      const notes = encodingNotes(decoded.encoding);
+      return { text: normaliseNewlines(decoded.text), encoding: decoded.encoding, format, ...(notes.length ? { notes } : {}) };
     }
   }
 }

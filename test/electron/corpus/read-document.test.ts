@@ -49,6 +49,18 @@ describe('formats', () => {
     expect('text' in out && out.text).toContain('اليوم، 8 يونيو');
   });
 
+  it('notes how a text was obtained when the reader should know it', async () => {
+    expect(await extract('a.pdf', fixture('arabic-chromium.pdf'))).toMatchObject({ notes: [{ code: 'pdf-reordered' }] });
+    const dec = new TextDecoder('windows-1256');
+    const table = new Map<string, number>();
+    for (let b = 0; b < 256; b++) table.set(dec.decode(new Uint8Array([b])), b);
+    const guessed = await extract('g.txt', new Uint8Array([...'أعلنت الشركة أمس عن جولة تمويل جديدة'].map((c) => table.get(c) ?? 0x3f)));
+    expect(guessed).toMatchObject({ encoding: 'windows-1256', notes: [{ code: 'encoding-guessed' }] });
+    expect(await extract('u.txt', new TextEncoder().encode('plain UTF-8'))).not.toHaveProperty('notes');
+    const deep = await extract('d.html', new TextEncoder().encode(`<body>${'<div>'.repeat(500)}<p>Deep.</p>${'</div>'.repeat(500)}</body>`));
+    expect(deep).toMatchObject({ text: 'Deep.', notes: [{ code: 'html-plain', message: expect.stringContaining('502 levels deep') }] });
+  });
+
   it('says a page without article text is empty', async () => {
     expect(await extract('n.html', new TextEncoder().encode('<html><head><script>x()</script></head><body><nav></nav></body></html>'))).toMatchObject({ code: 'empty' });
   });
