@@ -34,7 +34,9 @@ export function isDatingTimex(t: Timex): boolean {
 export function certaintyOf(t: Timex, published: Published): Certainty {
   if (/X/.test(t.value)) return 'uncertain';
   if (EXPLICIT_YEAR.test(t.text)) return 'stated';
-  return published.value && published.certainty === 'stated' ? 'inferred' : 'uncertain';
+  // Derived from a publication date that was stated or inferred with quoted evidence: inferred. From a guessed one:
+  // uncertain (interfaces.md §4).
+  return published.value && published.certainty !== 'uncertain' ? 'inferred' : 'uncertain';
 }
 
 function rank(t: Timex): number {
