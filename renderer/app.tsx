@@ -1,3 +1,6 @@
+import { useCallback, useState } from 'react';
+import type { TimelineData } from '../shared/ipc/contract';
+import { CurationProvider, WithEventEditor } from './editor/curation-context';
 import { Explorer } from './explorer';
 import { describeError } from './ipc/call-error';
 import { useAppStatus } from './ipc/use-app-status';
@@ -9,6 +12,14 @@ export function App() {
   const { status, error, refresh } = useAppStatus();
   const ready = status?.state === 'ready';
   const timeline = useRequest('timeline:load', ready ? {} : null, ready ? 'load' : null);
+  // After a change (a publication date set, an edit) the timeline is loaded again in place: the explorer keeps its
+  // selection, zoom and filters instead of flashing a loading screen.
+  const [reloaded, setReloaded] = useState<{ base: TimelineData; data: TimelineData } | null>(null);
+  const base = timeline.data;
+  const reload = useCallback(async (): Promise<void> => {
+    const data = await request('timeline:load', {});
+    if (base) setReloaded({ base, data });
+  }, [base]);
 
   if (error !== null) return <MessageView title="Chronolens cannot reach its backend" message={describeError(error)} action={{ label: 'Retry', run: refresh }} />;
   if (!status) return <MessageView title="Chronolens" message="Starting…" />;
@@ -37,5 +48,10 @@ export function App() {
   if (!timeline.data) return <MessageView title="Chronolens" message="Loading the timeline…" />;
   // Things the main process wants the researcher to know (e.g. a damaged store restored from a backup).
   const notices = (status as { notices?: string[] }).notices ?? [];
-  return <Explorer data={timeline.data} notices={notices} />;
+  const data = reloaded && reloaded.base === timeline.data ? reloaded.data : timeline.data;
+  return (
+    <CurationProvider data={data} onReload={reload}>
+      <WithEventEditor>{(edit) => <Explorer data={data} notices={notices} onReload={reload} onEditEvent={edit} />}</WithEventEditor>
+    </CurationProvider>
+  );
 }

@@ -1,44 +1,152 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineData } from '../shared/ipc/contract';
+import type { ChronoEvent } from '../shared/model';
+import { DocumentsPanel } from './documents/documents-panel';
+import { useCurationSelection } from './editor/curation-context';
+import { CurationHistory, CurationSidebar } from './editor/curation-slots';
 import { EventDetails } from './event-pane/event-details';
 import { EventList } from './event-pane/event-list';
 import { sortEventsByTime } from './event-pane/event-order';
 import { useArrowNavigation } from './event-pane/use-arrow-navigation';
 import { ExportMenu } from './export/export-menu';
+import { FilterPanel } from './filters/filter-panel';
+import { eventFilter, isFiltered, loadViewState, saveViewState, type Filters, type ViewState } from './filters/filter-state';
 import { buildSearchIndex, matchingIds } from './search/filter-events';
-import { SearchBox } from './search/search-box';
+import { isTyping, SearchBox } from './search/search-box';
 import { SourcePane } from './source/source-pane';
-import { buildItems } from './timeline/build-items';
-import { docColorClasses } from './timeline/doc-colors';
+import { buildItem, type TimelineItemSpec } from './timeline/build-items';
+import { COLOR_MODES, LANE_MODES, layoutLanes, type ColorMode, type LaneMode } from './timeline/lanes';
 import { Legend } from './timeline/legend';
-import { TimelineView } from './timeline/timeline-view';
+import { TimelineView, type TimeWindow } from './timeline/timeline-view';
+import { UndatedTray } from './timeline/undated-tray';
+import { isUndated } from './timeline/undated';
 
 /** Events the researcher hid (an edit) stay in the store but are not shown. */
 const isShown = (e: object): boolean => !(e as { hidden?: boolean }).hidden;
 
-export function Explorer({ data: loaded, notices: initialNotices }: { data: TimelineData; notices: readonly string[] }) {
-  const data = useMemo(() => ({ ...loaded, events: loaded.events.filter(isShown) }), [loaded]);
+const EMPTY: readonly ChronoEvent[] = [];
+
+type Tab = 'events' | 'filters' | 'documents' | 'undated';
+const TABS: Array<{ id: Tab; label: string }> = [
+  { id: 'events', label: 'Events' },
+  { id: 'filters', label: 'Filters' },
+  { id: 'documents', label: 'Documents' },
+  { id: 'undated', label: 'Undated' },
+];
+const LANE_LABELS: Record<LaneMode, string> = { document: 'Document', entity: 'Entity', language: 'Language', none: 'None' };
+const COLOR_LABELS: Record<ColorMode, string> = { document: 'Document', entity: 'Entity' };
+
+const storage = (): Storage | null => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+};
+
+const isoOf = (ms: number): string => {
+  const d = new Date(ms);
+  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+interface Props {
+  data: TimelineData;
+  notices: readonly string[];
+  /** Loads the timeline again (after a publication date was set). */
+  onReload?: () => Promise<void>;
+  /** Opens an event for editing (the event editor); without it, "Date it" selects the event. */
+  onEditEvent?: (id: string) => void;
+}
+
+export function Explorer({ data: loaded, notices: initialNotices, onReload, onEditEvent }: Props) {
+  const initial = useMemo<ViewState>(() => {
+    performance.mark('chronolens:explorer');
+    return loadViewState(storage());
+  }, []);
   const [notices, setNotices] = useState(initialNotices);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initial.query);
+  const [filters, setFilters] = useState<Filters>(initial.filters);
+  const [lanes, setLanes] = useState<LaneMode>(initial.lanes);
+  const [colorBy, setColorBy] = useState<ColorMode>(initial.colorBy);
+  const [tab, setTab] = useState<Tab>('events');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [revealToken, setRevealToken] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  const [entityNames, setEntityNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const [slice, setSlice] = useState<{ events: number; clusters: number; clustered: number } | null>(null);
+  const windowRef = useRef<TimeWindow | null>(initial.window);
   const deferredQuery = useDeferredValue(query);
+  const deferredFilters = useDeferredValue(filters);
 
-  // Groups in publication order, so the timeline reads top-down like the corpus' own chronology.
-  const documents = useMemo(
-    () => [...data.documents].sort((a, b) => (a.published.value ?? '9999').localeCompare(b.published.value ?? '9999') || a.title.localeCompare(b.title)),
-    [data.documents],
-  );
+  // Remember lanes, colours, filters, search and window (the window is saved when it settles, see onWindowChange).
+  const persist = useCallback(() => {
+    saveViewState(storage(), { filters, query, lanes, colorBy, window: windowRef.current });
+  }, [filters, query, lanes, colorBy]);
+  useEffect(persist, [persist]);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const persistRef = useRef(persist);
+  useEffect(() => {
+    persistRef.current = persist;
+  }, [persist]);
+  const onWindowChange = useCallback((w: TimeWindow) => {
+    windowRef.current = w;
+    clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => persistRef.current(), 300);
+  }, []);
+
+  const events = useMemo(() => loaded.events.filter(isShown), [loaded.events]);
+  const documents = loaded.documents;
   const docsById = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
-  const colors = useMemo(() => docColorClasses(documents.map((d) => d.id)), [documents]);
-  const ordered = useMemo(() => sortEventsByTime(data.events), [data.events]);
-  const eventsById = useMemo(() => new Map(data.events.map((e) => [e.id, e])), [data.events]);
-  const items = useMemo(() => buildItems(data.events, documents, colors), [data.events, documents, colors]);
-  const searchIndex = useMemo(() => buildSearchIndex(data.events), [data.events]);
-  const matches = useMemo(() => matchingIds(searchIndex, deferredQuery), [searchIndex, deferredQuery]);
-  const visibleOrdered = useMemo(() => (matches ? ordered.filter((e) => matches.has(e.id)) : ordered), [ordered, matches]);
-  const drawable = useMemo(() => new Set(items.map((i) => i.id)), [items]);
+  const langOf = useCallback((doc: string) => docsById.get(doc)?.lang, [docsById]);
+  const eventsById = useMemo(() => new Map(events.map((e) => [e.id, e])), [events]);
+
+  // Colours come from the whole corpus, so they don't change while filtering.
+  const colorLayout = useMemo(() => layoutLanes('none', colorBy, events, documents, entityNames), [colorBy, events, documents, entityNames]);
+  const docColors = useMemo(() => layoutLanes('none', 'document', [], documents), [documents]);
+  const docColorMap = useMemo(() => new Map(documents.map((d) => [d.id, docColors.colorOf({ doc: d.id } as ChronoEvent)])), [documents, docColors]);
+
+  const specs = useMemo(() => {
+    const titles = new Map(documents.map((d) => [d.id, d.title || d.file]));
+    const out = new Map<string, TimelineItemSpec>();
+    for (const e of events) {
+      const item = buildItem(e, titles.get(e.doc) ?? e.doc, colorLayout.colorOf(e));
+      if (item) out.set(e.id, item);
+    }
+    return out;
+  }, [events, documents, colorLayout]);
+  const ordered = useMemo(() => sortEventsByTime(events), [events]);
+  // Built on first use: folding 50,000 sentences is work a researcher who never searches should not wait for.
+  const searchIndex = useMemo(() => (deferredQuery.trim() ? buildSearchIndex(events) : null), [events, deferredQuery]);
+  const matches = useMemo(() => (searchIndex ? matchingIds(searchIndex, deferredQuery) : null), [searchIndex, deferredQuery]);
+  const passes = useMemo(() => eventFilter(deferredFilters, langOf), [deferredFilters, langOf]);
+  const filtered = useMemo(() => events.filter((e) => passes(e) && (!matches || matches.has(e.id))), [events, passes, matches]);
+  const filteredIds = useMemo(() => new Set(filtered.map((e) => e.id)), [filtered]);
+  const visibleOrdered = useMemo(() => ordered.filter((e) => filteredIds.has(e.id)), [ordered, filteredIds]);
+  const undated = useMemo(() => visibleOrdered.filter(isUndated), [visibleOrdered]);
+  // The list renders after the timeline's first draw (a deferred value starts empty), not before it.
+  const listed = useDeferredValue(visibleOrdered, EMPTY);
+  // In time order, so each lane's index is built from already sorted runs.
+  const items = useMemo(() => {
+    const out: TimelineItemSpec[] = [];
+    for (const e of visibleOrdered) {
+      const s = specs.get(e.id);
+      if (s) out.push(s);
+    }
+    return out;
+  }, [visibleOrdered, specs]);
+
+  const laneDocs = useMemo(
+    () => documents.filter((d) => (deferredFilters.docs.length === 0 || deferredFilters.docs.includes(d.id)) && (deferredFilters.langs.length === 0 || deferredFilters.langs.includes(d.lang))),
+    [documents, deferredFilters],
+  );
+  const laneLayout = useMemo(() => layoutLanes(lanes, colorBy, filtered, laneDocs, entityNames), [lanes, colorBy, filtered, laneDocs, entityNames]);
+  const laneOfItem = useMemo(() => {
+    const laneOf = laneLayout.laneOf;
+    return (item: TimelineItemSpec): string => {
+      const e = eventsById.get(item.id);
+      return e ? laneOf(e) : item.group;
+    };
+  }, [laneLayout, eventsById]);
 
   const select = useCallback((id: string | null) => {
     setSelectedId(id);
@@ -46,8 +154,47 @@ export function Explorer({ data: loaded, notices: initialNotices }: { data: Time
   }, []);
   useArrowNavigation(visibleOrdered, selectedId, select);
 
+  // Esc (outside a text field): clear the selection.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape' || isTyping(e.target) || e.defaultPrevented) return;
+      if (document.querySelector('.menu[role="menu"]')) return; // the export menu closes itself first
+      select(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [select]);
+
+  const dateIt = useCallback(
+    (id: string) => {
+      select(id);
+      setTab('events');
+      onEditEvent?.(id);
+    },
+    [select, onEditEvent],
+  );
+
+  const showDocument = useCallback(
+    (docId: string) => {
+      const first = ordered.find((e) => e.doc === docId && specs.has(e.id)) ?? ordered.find((e) => e.doc === docId);
+      if (first) select(first.id);
+    },
+    [ordered, specs, select],
+  );
+
+  const onEntities = useCallback((list: ReadonlyArray<{ id: string; name: string }>) => {
+    setEntityNames((prev) => {
+      if (list.every((x) => prev.get(x.id) === x.name)) return prev;
+      const next = new Map(prev);
+      for (const x of list) next.set(x.id, x.name);
+      return next;
+    });
+  }, []);
+
   const selected = selectedId ? (eventsById.get(selectedId) ?? null) : null;
-  const undated = data.events.length - items.length;
+  const shownEvent = useCurationSelection(selected, select);
+  const filterCount = [filters.entities.length > 0, filters.langs.length > 0, filters.docs.length > 0, filters.certainty.length > 0, filters.from !== null || filters.to !== null].filter(Boolean).length;
+  const getWindowDays = (): { from: string; to: string } | null => (windowRef.current ? { from: isoOf(windowRef.current.start), to: isoOf(windowRef.current.end) } : null);
 
   return (
     <div className="app">
@@ -56,19 +203,43 @@ export function Explorer({ data: loaded, notices: initialNotices }: { data: Time
           <span className="logo" aria-hidden="true" />
           <span className="brand-name">Chronolens</span>
           <span className="brand-meta muted">
-            {documents.length} documents · {data.events.length} events
+            {documents.length} documents · {events.length.toLocaleString('en-US')} events
           </span>
         </div>
         <SearchBox
           query={query}
           onQuery={setQuery}
-          matchCount={matches ? matches.size : null}
-          total={data.events.length}
+          matchCount={matches || isFiltered(filters) ? filtered.length : null}
+          total={events.length}
           onSubmit={() => {
-            const first = visibleOrdered.find((e) => drawable.has(e.id)) ?? visibleOrdered[0];
+            const first = visibleOrdered.find((e) => specs.has(e.id)) ?? visibleOrdered[0];
             if (first) select(first.id);
+            setTab('events');
           }}
         />
+        <div className="view-controls">
+          <label>
+            Lanes
+            <select value={lanes} onChange={(e) => setLanes(e.target.value as LaneMode)} data-testid="lanes">
+              {LANE_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {LANE_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Colour
+            <select value={colorBy} onChange={(e) => setColorBy(e.target.value as ColorMode)} data-testid="colors">
+              {COLOR_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {COLOR_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <CurationHistory />
         <ExportMenu onError={setNotice} />
       </header>
       {notices.map((n, i) => (
@@ -89,48 +260,98 @@ export function Explorer({ data: loaded, notices: initialNotices }: { data: Time
       )}
       <main className="app-main">
         <section className="timeline-pane" aria-label="Timeline">
-          {items.length === 0 ? (
+          {specs.size === 0 ? (
             <div className="empty-state" data-testid="timeline">
               <h2>No dated events yet</h2>
               <p className="muted">
-                {data.documents.length === 0
+                {documents.length === 0
                   ? 'The corpus has no documents. Annotate a folder with `chronolens annotate <folder>`.'
-                  : 'None of the documents contains a statement with a date that can be placed on the timeline.'}
+                  : undated.length > 0
+                    ? 'Events were found but none can be placed yet: see the Undated tab.'
+                    : 'None of the documents contains a statement with a date that can be placed on the timeline.'}
               </p>
             </div>
           ) : (
             <TimelineView
               items={items}
-              documents={documents}
-              colors={colors}
-              visibleIds={matches}
+              lanes={laneLayout.lanes}
+              laneOf={laneOfItem}
               selectedId={selectedId}
               revealToken={revealToken}
               onSelect={select}
+              initialWindow={initial.window}
+              onWindowChange={onWindowChange}
+              onSliceChange={setSlice}
             />
           )}
-          <Legend documents={documents} colors={colors} undated={undated} problems={data.problems.length} />
+          <Legend
+            entries={colorLayout.legend}
+            undated={undated.length}
+            problems={loaded.problems.length}
+            onShowUndated={() => setTab('undated')}
+            onShowProblems={() => setTab('documents')}
+            status={slice && slice.clusters > 0 ? `${slice.events} events drawn, ${slice.clustered.toLocaleString('en-US')} in ${slice.clusters} clusters (click one to zoom in)` : null}
+          />
         </section>
         <div className="split">
-          <aside className="events-pane" aria-label="Events">
-            {selected ? (
-              <EventDetails event={selected} doc={docsById.get(selected.doc)} colorClass={colors.get(selected.doc) ?? ''} onSelectEvent={select} />
-            ) : (
-              <p className="placeholder small">Click an event, or use ← → to step through them in time order.</p>
-            )}
-            <h2 className="pane-title">
-              Events <span className="muted">{matches ? `${visibleOrdered.length} matching` : `${ordered.length}, in time order`}</span>
-            </h2>
-            <EventList events={visibleOrdered} selectedId={selectedId} colors={colors} onSelect={select} />
+          <aside className="side-pane" aria-label="Events, filters and documents">
+            <div className="tabs" role="tablist" aria-label="Panels">
+              {TABS.map((t) => (
+                <button
+                  key={t.id}
+                  type="button"
+                  role="tab"
+                  id={`tab-${t.id}`}
+                  aria-selected={tab === t.id}
+                  aria-controls={`panel-${t.id}`}
+                  className={`tab${tab === t.id ? ' active' : ''}`}
+                  data-testid={`tab-${t.id}`}
+                  onClick={() => setTab(t.id)}
+                >
+                  {t.label}
+                  {t.id === 'filters' && filterCount > 0 && <span className="tab-badge">{filterCount}</span>}
+                  {t.id === 'undated' && undated.length > 0 && <span className="tab-badge">{undated.length}</span>}
+                  {t.id === 'documents' && loaded.problems.length + documents.filter((d) => d.problems.length > 0).length > 0 && <span className="tab-badge warn">!</span>}
+                </button>
+              ))}
+            </div>
+            <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+              {tab === 'events' && (
+                <>
+                  {selected ? (
+                    <EventDetails event={selected} doc={docsById.get(selected.doc)} colorClass={docColorMap.get(selected.doc) ?? ''} onSelectEvent={select} />
+                  ) : (
+                    <p className="placeholder small">Click an event, or use ← → to step through them in time order; + and − zoom.</p>
+                  )}
+                  <h2 className="pane-title">
+                    Events{' '}
+                    <span className="muted">
+                      {matches || isFiltered(filters) ? `${visibleOrdered.length.toLocaleString('en-US')} matching` : `${ordered.length.toLocaleString('en-US')}, in time order`}
+                    </span>
+                  </h2>
+                  <CurationSidebar />
+                  <EventList events={listed} selectedId={selectedId} colors={docColorMap} onSelect={select} />
+                </>
+              )}
+              {tab === 'filters' && (
+                <FilterPanel filters={filters} onChange={setFilters} events={events} documents={documents} entityNames={entityNames} getWindowDays={getWindowDays} />
+              )}
+              {tab === 'documents' && (
+                <DocumentsPanel documents={documents} problems={loaded.problems} colors={docColorMap} onChanged={onReload ?? (async () => undefined)} onShowDocument={showDocument} />
+              )}
+              {tab === 'undated' && <UndatedTray events={undated} docs={docsById} colors={docColorMap} selectedId={selectedId} onSelect={select} onDate={dateIt} />}
+            </div>
           </aside>
           <SourcePane
-            event={selected}
+            event={shownEvent}
             summary={selected ? (docsById.get(selected.doc) ?? null) : null}
-            colorClass={selected ? (colors.get(selected.doc) ?? '') : ''}
+            colorClass={selected ? (docColorMap.get(selected.doc) ?? '') : ''}
             onSelectEvent={select}
+            onEntities={onEntities}
           />
         </div>
       </main>
     </div>
   );
 }
+

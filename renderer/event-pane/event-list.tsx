@@ -3,7 +3,7 @@ import type { ChronoEvent } from '../../shared/model';
 import { dateLabel } from '../timeline/build-items';
 
 /** Rows rendered at most: the timeline is the overview, the list is for reading nearby events. */
-const MAX_ROWS = 2000;
+const MAX_ROWS = 500;
 
 interface Props {
   events: readonly ChronoEvent[];

@@ -6,7 +6,8 @@ import type { MarkSpan } from './mark-segments';
 export type MarkData =
   | { kind: 'active-sentence'; eventId: string }
   | { kind: 'event-sentence'; eventId: string }
-  | { kind: 'timex' | 'amount' | 'entity'; title: string };
+  | { kind: 'timex'; title: string; eventId: string | null }
+  | { kind: 'amount' | 'entity'; title: string };
 
 const RANK_ACTIVE = 0;
 const RANK_SENTENCE = 1;
@@ -32,7 +33,10 @@ export function documentMarks(view: DocumentView, activeEvent: ChronoEvent | nul
     spans.push({ start: e.start, end: e.end, rank: RANK_SENTENCE, data: { kind: 'event-sentence', eventId: e.id } });
   }
   for (const t of view.timexes) {
-    spans.push({ start: t.start, end: t.end, rank: RANK_MARK, data: { kind: 'timex', title: `${t.value}${t.mod ? ` (${t.mod})` : ''} — ${formatTimex(t.value, t.mod)}` } });
+    // The event this expression dates: the one whose sentence holds it (the selected one first).
+    const owner = (active && active.start <= t.start && t.end <= active.end ? active : null) ?? view.events.find((e) => e.start <= t.start && t.end <= e.end) ?? null;
+    const title = `${t.value}${t.mod ? ` (${t.mod})` : ''} — ${formatTimex(t.value, t.mod)}${owner && owner !== active ? ' · click to go to its event' : ''}`;
+    spans.push({ start: t.start, end: t.end, rank: RANK_MARK, data: { kind: 'timex', title, eventId: owner?.id ?? null } });
   }
   for (const a of view.amounts) {
     spans.push({ start: a.start, end: a.end, rank: RANK_MARK, data: { kind: 'amount', title: formatAmount(a.value, a.currency) } });

@@ -29,6 +29,26 @@ export function MarkedText({ text, nodes, onSelectEvent }: Props) {
               {children}
             </span>
           );
+        case 'timex':
+          return d.eventId ? (
+            <mark
+              key={key}
+              data-kind="timex"
+              data-event-ref={d.eventId}
+              title={d.title}
+              className="jump"
+              onClick={(ev) => {
+                ev.stopPropagation();
+                onSelectEvent(d.eventId!);
+              }}
+            >
+              {children}
+            </mark>
+          ) : (
+            <mark key={key} data-kind="timex" title={d.title}>
+              {children}
+            </mark>
+          );
         default:
           return (
             <mark key={key} data-kind={d.kind} title={d.title}>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { DocumentSummary } from '../../shared/ipc/contract';
 import type { ChronoEvent } from '../../shared/model';
+import { DocumentDateControl, useCurationRevision } from '../editor/curation-slots';
 import { describeError } from '../ipc/call-error';
 import { publishedLabel } from '../timeline/timeline-dom';
 import { documentMarks } from './document-marks';
@@ -9,21 +10,34 @@ import { MarkedText } from './marked-text';
 import { useDocumentView } from './use-document-view';
 
 const LANG_NAMES: Record<string, string> = { ar: 'Arabic', de: 'German', fr: 'French', en: 'English', und: 'undetermined' };
-const NO_NAMES: ReadonlyMap<string, string> = new Map();
-
 interface Props {
   event: ChronoEvent | null;
   summary: DocumentSummary | null;
   colorClass: string;
   onSelectEvent: (id: string) => void;
+  /** Entity names learnt from a loaded document (for filters and lanes, which only know ids). */
+  onEntities?: (entities: ReadonlyArray<{ id: string; name: string }>) => void;
 }
 
-export function SourcePane({ event, summary, colorClass, onSelectEvent }: Props) {
-  const { view, error, loading } = useDocumentView(event?.doc ?? null);
+export function SourcePane({ event, summary, colorClass, onSelectEvent, onEntities }: Props) {
+  const { view, error, loading } = useDocumentView(event?.doc ?? null, useCurationRevision());
   const article = useRef<HTMLElement>(null);
   const doc = view?.document ?? null;
+  const names = useMemo(() => new Map((view?.entities ?? []).map((x) => [x.id, x.name])), [view]);
 
-  const nodes = useMemo(() => (view ? buildSegments(view.document.text.length, documentMarks(view, event, NO_NAMES)) : []), [view, event]);
+  useEffect(() => {
+    if (view?.entities?.length) onEntities?.(view.entities);
+  }, [view, onEntities]);
+
+  const nodes = useMemo(() => (view ? buildSegments(view.document.text.length, documentMarks(view, event, names)) : []), [view, event, names]);
+  // Previous / next event in the article (reading order), hidden ones skipped.
+  const inArticle = useMemo(
+    () => (view ? view.events.filter((e) => !(e as { hidden?: boolean }).hidden).sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1)) : []),
+    [view],
+  );
+  const at = event ? inArticle.findIndex((e) => e.id === event.id) : -1;
+  const prev = at > 0 ? inArticle[at - 1] : undefined;
+  const next = at >= 0 && at < inArticle.length - 1 ? inArticle[at + 1] : undefined;
 
   useEffect(() => {
     // After the marks are in the DOM: centre the selected sentence inside the pane.
@@ -55,11 +69,24 @@ export function SourcePane({ event, summary, colorClass, onSelectEvent }: Props)
                 <dd>
                   {publishedLabel({ published })}{' '}
                   <span className={`cert-badge cert-${published.certainty}`}>{published.certainty}</span>{' '}
-                  <span className="muted">via {published.source}</span>
+                  <span className="muted">via {published.source}</span> <DocumentDateControl docId={doc.id} published={published} />
                 </dd>
               </div>
             )}
           </dl>
+          {inArticle.length > 0 && at >= 0 && (
+            <nav className="article-nav" aria-label="Events in this article">
+              <button type="button" className="btn small" disabled={!prev} onClick={() => prev && onSelectEvent(prev.id)} data-testid="prev-in-article" title="Previous event in this article">
+                ‹ Prev
+              </button>
+              <span className="muted small">
+                {at + 1} / {inArticle.length} in article
+              </span>
+              <button type="button" className="btn small" disabled={!next} onClick={() => next && onSelectEvent(next.id)} data-testid="next-in-article" title="Next event in this article">
+                Next ›
+              </button>
+            </nav>
+          )}
           {published?.evidence && (
             <p className="evidence" dir="auto" title="Why we believe this publication date">
               {published.evidence}

@@ -3,8 +3,8 @@ import type { Certainty, ChronoEvent } from '../../shared/model';
 import { applyMod, formatTimex, timexInterval, type Precision } from '../../shared/timex';
 
 export interface TimelineItemSpec {
-  id: string;
-  group: string;
+  readonly id: string;
+  readonly group: string;
   /** Days are points; weeks, months, seasons, years are ranges over exactly their days. */
   type: 'point' | 'range';
   start: Date;
@@ -25,12 +25,19 @@ const MAX_LABEL = 60;
  * midnight) would land on the previous day west of Greenwich; building from the parts never shifts.
  */
 export function localDay(iso: string, plusDays = 0): Date {
+  const key = plusDays === 0 ? iso : `${iso}+${plusDays}`;
+  const known = DAY_CACHE.get(key);
+  if (known !== undefined) return new Date(known);
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const date = new Date(y, m - 1, d + plusDays);
   // Years 0–99 would be read as 1900–1999 by the constructor.
   if (y < 100) date.setFullYear(y);
+  // Local-time construction is slow (time zone rules each time) and 50,000 events share a few thousand days.
+  if (DAY_CACHE.size > 100_000) DAY_CACHE.clear();
+  DAY_CACHE.set(key, date.getTime());
   return date;
 }
+const DAY_CACHE = new Map<string, number>();
 
 export function shortLabel(label: string, max = MAX_LABEL): string {
   const flat = label.replace(/\s+/g, ' ').trim();
@@ -55,24 +62,53 @@ export function eventInterval(event: Pick<ChronoEvent, 'date'>): { start: string
   return { start: from.start, end: until.end, precision: from.precision };
 }
 
+/**
+ * One per drawable event. Tooltip and label are made on first read: of 50,000 events only the few hundred
+ * vis-timeline is given ever need them.
+ */
+class ItemSpec implements TimelineItemSpec {
+  readonly id: string;
+  readonly group: string;
+  readonly type: 'point' | 'range';
+  readonly start: Date;
+  readonly end?: Date;
+  readonly precision: Precision;
+  readonly certainty: Certainty;
+  readonly className: string;
+  private cachedTitle: string | null = null;
+  private cachedLabel: string | null = null;
+
+  constructor(
+    private readonly event: ChronoEvent,
+    private readonly docTitle: string,
+    iv: { start: string; end: string; precision: Precision },
+    colorClass: string,
+  ) {
+    const isPoint = iv.start === iv.end;
+    this.id = event.id;
+    this.group = event.doc;
+    this.type = isPoint ? 'point' : 'range';
+    this.start = localDay(iv.start);
+    if (!isPoint) this.end = localDay(iv.end, 1);
+    this.precision = iv.precision;
+    this.certainty = event.date.certainty;
+    this.className = `ev cert-${this.certainty} prec-${iv.precision} ${colorClass}`;
+  }
+
+  get label(): string {
+    return (this.cachedLabel ??= shortLabel(this.event.label || this.event.text));
+  }
+
+  get title(): string {
+    const e = this.event;
+    return (this.cachedTitle ??= `${dateLabel(e)} · ${e.date.certainty}${e.edited ? ' · edited' : ''}\n${e.text.replace(/\s+/g, ' ').trim()}\n— ${this.docTitle}`);
+  }
+}
+
 export function buildItem(event: ChronoEvent, docTitle: string, colorClass: string): TimelineItemSpec | null {
   const iv = eventInterval(event);
   if (!iv) return null;
-  const certainty = event.date.certainty;
-  const isPoint = iv.start === iv.end;
-  const title = `${dateLabel(event)} · ${certainty}${event.edited ? ' · edited' : ''}\n${event.text.replace(/\s+/g, ' ').trim()}\n— ${docTitle}`;
-  return {
-    id: event.id,
-    group: event.doc,
-    type: isPoint ? 'point' : 'range',
-    start: localDay(iv.start),
-    ...(isPoint ? {} : { end: localDay(iv.end, 1) }),
-    precision: iv.precision,
-    certainty,
-    label: shortLabel(event.label || event.text),
-    title,
-    className: ['ev', `cert-${certainty}`, `prec-${iv.precision}`, colorClass].join(' '),
-  };
+  return new ItemSpec(event, docTitle, iv, colorClass);
 }
 
 export function buildItems(

@@ -1,30 +1,37 @@
-import type { DocumentSummary } from '../../shared/ipc/contract';
-
 interface Props {
-  documents: readonly DocumentSummary[];
-  colors: ReadonlyMap<string, string>;
+  /** Colour swatches of the current colour mode (documents or entities). */
+  entries: ReadonlyArray<{ colorClass: string; label: string; title: string }>;
   undated: number;
   problems: number;
+  onShowUndated: () => void;
+  onShowProblems: () => void;
+  /** What the timeline draws when it clusters, or null. */
+  status: string | null;
 }
 
 /**
- * Document colours and the certainty styles, so an uncertain year never passes for a stated one. The document
- * list is one line (the timeline's group labels carry the same swatches); the full titles are in the tooltips.
+ * Colours and the certainty styles, so an uncertain year never passes for a stated one. The colour list is one line
+ * (the lane labels carry the same swatches); full names are in the tooltips.
  */
-export function Legend({ documents, colors, undated, problems }: Props) {
+export function Legend({ entries, undated, problems, onShowUndated, onShowProblems, status }: Props) {
   return (
     <div className="legend" aria-label="Legend">
       <ul className="legend-docs">
-        {documents.map((d) => (
-          <li key={d.id} className={colors.get(d.id)} title={`${d.title} (${d.file})`}>
+        {entries.map((d) => (
+          <li key={`${d.colorClass}-${d.label}`} className={d.colorClass} title={d.title}>
             <span className="swatch" aria-hidden="true" />
             <span className="legend-title" dir="auto">
-              {d.title || d.file}
+              {d.label}
             </span>
           </li>
         ))}
       </ul>
       <ul className="legend-cert">
+        {status && (
+          <li className="muted" data-testid="slice-status">
+            <span className="cluster-key" aria-hidden="true" /> {status}
+          </li>
+        )}
         <li>
           <span className="cert-key cert-stated" aria-hidden="true" /> stated
         </li>
@@ -34,8 +41,20 @@ export function Legend({ documents, colors, undated, problems }: Props) {
         <li>
           <span className="cert-key cert-uncertain" aria-hidden="true" /> uncertain ?
         </li>
-        {undated > 0 && <li className="muted">{undated} undated not drawn</li>}
-        {problems > 0 && <li className="muted">{problems} file problems</li>}
+        {undated > 0 && (
+          <li>
+            <button type="button" className="link small" onClick={onShowUndated} data-testid="undated-count">
+              {undated} undated
+            </button>
+          </li>
+        )}
+        {problems > 0 && (
+          <li>
+            <button type="button" className="link small" onClick={onShowProblems}>
+              {problems} file problems
+            </button>
+          </li>
+        )}
       </ul>
     </div>
   );

@@ -9,6 +9,7 @@ export function itemElement(item: { id: string; label: string; certainty: string
   const el = document.createElement('span');
   el.dataset.eventId = item.id;
   el.className = 'ev-content';
+  if (item.certainty === 'inferred') el.dataset.certainty = 'inferred';
   const label = document.createElement('span');
   label.className = 'ev-label';
   label.dir = 'auto';
@@ -53,5 +54,49 @@ export function groupElement(doc: DocumentSummary, colorClass: string): HTMLElem
   meta.append(lang, date);
   el.append(head, meta);
   el.title = `${doc.title}\n${doc.file}\nPublished: ${publishedLabel(doc)} — ${doc.published.evidence}`;
+  return el;
+}
+
+/** A cluster: its count and a histogram of where in its span the events fall (bar heights set through CSSOM). */
+export function clusterElement(item: { count: number; bins: readonly number[] }): HTMLElement {
+  const el = document.createElement('span');
+  el.className = 'cluster-content';
+  const bars = document.createElement('span');
+  bars.className = 'cluster-bars';
+  bars.setAttribute('aria-hidden', 'true');
+  const max = Math.max(1, ...item.bins);
+  for (const n of item.bins) {
+    const bar = document.createElement('span');
+    bar.className = n === 0 ? 'bar empty' : 'bar';
+    // A square-root scale keeps sparse bins visible next to a very full one.
+    bar.style.height = `${n === 0 ? 0 : Math.max(12, Math.round(Math.sqrt(n / max) * 100))}%`;
+    bars.append(bar);
+  }
+  const count = document.createElement('span');
+  count.className = 'cluster-count';
+  count.textContent = item.count.toLocaleString('en-US');
+  el.append(bars, count);
+  return el;
+}
+
+/** A lane label that is not a document (an entity, a language, everything). */
+export function laneElement(lane: { id: string; title: string; meta: string; colorClass: string }): HTMLElement {
+  const el = document.createElement('div');
+  el.className = `grp ${lane.colorClass}`;
+  el.dataset.laneId = lane.id;
+  const head = document.createElement('div');
+  head.className = 'grp-head';
+  const swatch = document.createElement('span');
+  swatch.className = 'swatch';
+  const title = document.createElement('span');
+  title.className = 'grp-title';
+  title.dir = 'auto';
+  title.textContent = lane.title;
+  head.append(swatch, title);
+  const meta = document.createElement('div');
+  meta.className = 'grp-meta';
+  meta.textContent = lane.meta;
+  el.append(head, meta);
+  el.title = `${lane.title} — ${lane.meta}`;
   return el;
 }

@@ -1,62 +1,155 @@
-import { useEffect, useRef } from 'react';
-import { DataSet, DataView } from 'vis-data/peer';
+import { useEffect, useMemo, useRef } from 'react';
+import { DataSet } from 'vis-data/peer';
 import { Timeline, type DataItem, type TimelineOptions } from 'vis-timeline/peer';
-import type { DocumentSummary } from '../../shared/ipc/contract';
+import { isTyping } from '../search/search-box';
 import type { TimelineItemSpec } from './build-items';
-import { groupElement, itemElement } from './timeline-dom';
+import type { Lane } from './lanes';
+import { clusterElement, groupElement, itemElement, laneElement } from './timeline-dom';
+import { buildLaneIndex, DEFAULT_SLICE, diffShown, shownSignature, visibleSlice, type LaneIndex, type Shown } from './visible-slice';
 
-type Item = DataItem & { id: string; label: string; certainty: string };
-type Group = { id: string; content: string; order: number; doc: DocumentSummary; colorClass: string };
+type Item = DataItem & { id: string; kind: 'event' | 'cluster'; label?: string; certainty?: string; count?: number; bins?: number[] };
+type Group = { id: string; content: string; order: number; lane: Lane };
 
-/** Where the timeline opens: the span the bundled corpus covers. */
+/** Where the timeline opens when nothing was remembered and there is nothing to fit. */
 export const INITIAL_WINDOW = { start: new Date(2016, 0, 1), end: new Date(2021, 11, 31, 23, 59, 59) };
 
+export interface TimeWindow {
+  start: number;
+  end: number;
+}
+
 interface Props {
+  /** Drawable events after filters and search. */
   items: readonly TimelineItemSpec[];
-  documents: readonly DocumentSummary[];
-  colors: ReadonlyMap<string, string>;
-  /** Ids to draw, or null for all (search filter). */
-  visibleIds: ReadonlySet<string> | null;
+  lanes: readonly Lane[];
+  laneOf: (item: TimelineItemSpec) => string;
   selectedId: string | null;
   /** Bumped to bring the selected item into view even when it was already selected. */
   revealToken: number;
   onSelect: (id: string | null) => void;
+  /** Where to open (remembered from last time), or null to fit the events by whole years. */
+  initialWindow: TimeWindow | null;
+  onWindowChange?: (w: TimeWindow) => void;
+  /** Called after every data update with what vis-timeline was given (for the bench and status line). */
+  onSliceChange?: (shown: { events: number; clusters: number; clustered: number }) => void;
 }
 
-export function TimelineView({ items, documents, colors, visibleIds, selectedId, revealToken, onSelect }: Props) {
+/** Whole years around the events: the sample corpus opens on 2016 … 2021. */
+export function fitWindow(items: readonly TimelineItemSpec[]): TimeWindow {
+  if (items.length === 0) return { start: INITIAL_WINDOW.start.getTime(), end: INITIAL_WINDOW.end.getTime() };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const i of items) {
+    lo = Math.min(lo, i.start.getTime());
+    hi = Math.max(hi, (i.end ?? i.start).getTime());
+  }
+  const y0 = new Date(lo).getFullYear();
+  const y1 = new Date(hi - 1).getFullYear();
+  return { start: new Date(y0, 0, 1).getTime(), end: new Date(Math.max(y1, y0), 11, 31, 23, 59, 59).getTime() };
+}
+
+function toItem(s: Shown): Item {
+  if (s.kind === 'cluster') {
+    return {
+      id: s.id,
+      kind: 'cluster',
+      group: s.lane,
+      type: 'range',
+      start: new Date(s.start),
+      end: new Date(s.end),
+      content: '',
+      className: 'cluster',
+      title: `${s.count.toLocaleString('en-US')} events (${new Date(s.start).toLocaleDateString('en-GB')} – ${new Date(s.end).toLocaleDateString('en-GB')}). Click to zoom in.`,
+      count: s.count,
+      bins: s.bins,
+    };
+  }
+  const i = s.item.spec;
+  return {
+    id: i.id,
+    kind: 'event',
+    group: s.item.lane,
+    type: i.type,
+    start: i.start,
+    ...(i.end ? { end: i.end } : {}),
+    content: '',
+    title: i.title,
+    className: s.compact ? `${i.className} compact` : i.className,
+    label: i.label,
+    certainty: i.certainty,
+  };
+}
+
+export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, onSelect, initialWindow, onWindowChange, onSliceChange }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const timeline = useRef<Timeline | null>(null);
-  const view = useRef<DataView<Item, 'id'> | null>(null);
-  const filter = useRef<ReadonlySet<string> | null>(visibleIds);
-  const select = useRef(onSelect);
+  const data = useRef<DataSet<Item, 'id'> | null>(null);
+  const groups = useRef<DataSet<Group, 'id'> | null>(null);
+  /** What vis-timeline holds now: id → signature. */
+  const held = useRef(new Map<string, string>());
+  const scheduled = useRef(0);
+  const index = useMemo(() => buildLaneIndex(items, laneOf), [items, laneOf]);
+  const indexRef = useRef<LaneIndex>(index);
   const selected = useRef(selectedId);
+  const callbacks = useRef({ onSelect, onWindowChange, onSliceChange });
+  const opening = useRef(initialWindow ?? fitWindow(items));
 
   useEffect(() => {
-    select.current = onSelect;
-  }, [onSelect]);
+    callbacks.current = { onSelect, onWindowChange, onSliceChange };
+  }, [onSelect, onWindowChange, onSliceChange]);
+
+  /** Recomputes the slice for the current window and applies the difference. */
+  const update = useRef((): void => {
+    const tl = timeline.current;
+    const ds = data.current;
+    if (!tl || !ds) return;
+    const w = tl.getWindow();
+    const width = container.current?.querySelector<HTMLElement>('.vis-panel.vis-center')?.clientWidth ?? 1000;
+    const shown = visibleSlice(indexRef.current, {
+      ...DEFAULT_SLICE,
+      // About one fully labelled event per 28 px of timeline per lane before a lane clusters.
+      budget: Math.max(12, Math.round(width / 28)),
+      from: w.start.getTime(),
+      to: w.end.getTime(),
+      widthPx: width,
+      pinned: selected.current,
+    });
+    const { remove, add, update: changed } = diffShown(held.current, shown);
+    if (remove.length) ds.remove(remove);
+    if (add.length) {
+      if (held.current.size === 0 && !performance.getEntriesByName('chronolens:first-items').length) performance.mark('chronolens:first-items');
+      ds.add(add.map(toItem));
+    }
+    if (changed.length) ds.update(changed.map(toItem));
+    for (const id of remove) held.current.delete(id);
+    for (const s of add) held.current.set(s.id, shownSignature(s));
+    for (const s of changed) held.current.set(s.id, shownSignature(s));
+    if (remove.length || add.length) {
+      const sel = selected.current;
+      tl.setSelection(sel && held.current.has(sel) ? [sel] : []);
+    }
+    let clusters = 0;
+    let clustered = 0;
+    for (const s of shown) {
+      if (s.kind !== 'cluster') continue;
+      clusters += 1;
+      clustered += s.count;
+    }
+    callbacks.current.onSliceChange?.({ events: shown.length - clusters, clusters, clustered });
+  });
+  const schedule = useRef((): void => {
+    if (scheduled.current) return;
+    scheduled.current = requestAnimationFrame(() => {
+      scheduled.current = 0;
+      update.current();
+    });
+  });
 
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const data = new DataSet<Item, 'id'>(
-      items.map((i) => ({
-        id: i.id,
-        group: i.group,
-        type: i.type,
-        start: i.start,
-        ...(i.end ? { end: i.end } : {}),
-        content: '',
-        title: i.title,
-        className: i.className,
-        label: i.label,
-        certainty: i.certainty,
-      })),
-    );
-    // A filtered view, so typing in the search box redraws only what changed instead of rebuilding the timeline.
-    const filtered = new DataView<Item, 'id'>(data, { filter: (item) => filter.current === null || filter.current.has(item.id) });
-    const groups = new DataSet<Group, 'id'>(
-      documents.map((doc, order) => ({ id: doc.id, content: doc.title, order, doc, colorClass: colors.get(doc.id) ?? 'doc-c0' })),
-    );
+    const ds = new DataSet<Item, 'id'>();
+    const gs = new DataSet<Group, 'id'>();
     const options: TimelineOptions = {
       // No start/end here: with them vis-timeline measures every item alone at construction (quadratic start-up).
       height: '100%',
@@ -69,31 +162,52 @@ export function TimelineView({ items, documents, colors, visibleIds, selectedId,
       groupOrder: 'order',
       verticalScroll: true,
       zoomKey: 'ctrlKey',
-      zoomMin: 7 * 86_400_000,
-      zoomMax: 80 * 365 * 86_400_000,
-      margin: { item: { horizontal: 6, vertical: 4 }, axis: 6 },
+      zoomMin: 2 * 86_400_000,
+      zoomMax: 200 * 365 * 86_400_000,
+      margin: { item: { horizontal: 4, vertical: 4 }, axis: 6 },
       tooltip: { followMouse: false, overflowMethod: 'flip', delay: 250 },
-      template: (item?: Item) => (item ? itemElement(item) : document.createElement('span')),
-      groupTemplate: (group?: Group) => (group ? groupElement(group.doc, group.colorClass) : document.createElement('span')),
+      template: (item?: Item) => (!item ? document.createElement('span') : item.kind === 'cluster' ? clusterElement({ count: item.count ?? 0, bins: item.bins ?? [] }) : itemElement({ id: item.id, label: item.label ?? '', certainty: item.certainty ?? '' })),
+      groupTemplate: (group?: Group) => (!group ? document.createElement('span') : group.lane.doc ? groupElement(group.lane.doc, group.lane.colorClass) : laneElement(group.lane)),
       // The first real draw otherwise waits for vis-timeline's ~1 s resize poll.
       onInitialDrawComplete: () => timeline.current?.redraw(),
     } as TimelineOptions;
-    const tl = new Timeline(el, filtered as never, groups as never, options);
-    tl.setWindow(INITIAL_WINDOW.start, INITIAL_WINDOW.end, { animation: false });
+    performance.mark('chronolens:timeline-create');
+    const tl = new Timeline(el, ds as never, gs as never, options);
+    timeline.current = tl;
+    data.current = ds;
+    groups.current = gs;
+    const open = opening.current;
+    tl.setWindow(open.start, open.end, { animation: false });
     // vis-timeline fits all items on its first 'changed' event when no start/end option was given, overriding the
     // window set above; our listener runs right after that fit, in the same event, so nothing flashes.
     const keepWindow = (): void => {
       tl.off('changed', keepWindow);
-      tl.setWindow(INITIAL_WINDOW.start, INITIAL_WINDOW.end, { animation: false });
+      tl.setWindow(open.start, open.end, { animation: false });
     };
     tl.on('changed', keepWindow);
+    tl.on('rangechange', schedule.current);
+    tl.on('rangechanged', () => {
+      schedule.current();
+      const w = tl.getWindow();
+      callbacks.current.onWindowChange?.({ start: w.start.getTime(), end: w.end.getTime() });
+    });
     tl.on('select', (props?: { items?: Array<string | number> }) => {
       const id = props?.items?.[0];
-      select.current(id === undefined ? null : String(id));
+      if (typeof id === 'string' && id.startsWith('cluster:')) {
+        // A cluster opens: zoom to its span (with a little room), keeping the selected event selected.
+        const item = ds.get(id);
+        const sel = selected.current;
+        tl.setSelection(sel && held.current.has(sel) ? [sel] : []);
+        if (item && item.end) {
+          const a = new Date(item.start as Date).getTime();
+          const b = new Date(item.end as Date).getTime();
+          const pad = (b - a) * 0.1;
+          tl.setWindow(a - pad, b + pad, { animation: false });
+        }
+        return;
+      }
+      callbacks.current.onSelect(id === undefined ? null : String(id));
     });
-    if (selected.current) tl.setSelection([selected.current]);
-    timeline.current = tl;
-    view.current = filtered;
 
     // vis-timeline scrolls groups by offsetting its content, but the browser can scroll the clipped centre panel
     // natively (scrollIntoView, focus, find-in-page), which leaves the group labels misaligned with their rows.
@@ -109,37 +223,75 @@ export function TimelineView({ items, documents, colors, visibleIds, selectedId,
       if (left) left.scrollTop += dy;
     };
     center?.addEventListener('scroll', onNativeScroll);
+    const heldNow = held.current;
     return () => {
       center?.removeEventListener('scroll', onNativeScroll);
+      cancelAnimationFrame(scheduled.current);
+      scheduled.current = 0;
       tl.destroy();
+      heldNow.clear();
       timeline.current = null;
-      view.current = null;
+      data.current = null;
+      groups.current = null;
     };
-  }, [items, documents, colors]);
+  }, []);
+
+  // Lanes: few, so replaced wholesale (items keep their ids and move with their group id).
+  useEffect(() => {
+    const gs = groups.current;
+    if (!gs) return;
+    const next = lanes.map((lane, order) => ({ id: lane.id, content: lane.title, order, lane }));
+    const keep = new Set(next.map((g) => g.id));
+    gs.remove(gs.getIds().filter((id) => !keep.has(String(id))));
+    gs.update(next);
+  }, [lanes]);
 
   useEffect(() => {
-    filter.current = visibleIds;
-    view.current?.refresh();
-    const tl = timeline.current;
-    if (tl && selected.current) tl.setSelection([selected.current]);
-  }, [visibleIds]);
+    indexRef.current = index;
+    // Items that changed lane keep their id but must move: drop them so the diff re-adds them in their new lane.
+    const ds = data.current;
+    if (ds) {
+      const moved: string[] = [];
+      for (const id of held.current.keys()) {
+        const it = index.byId.get(id);
+        if (it && ds.get(id)?.group !== it.lane) moved.push(id);
+      }
+      if (moved.length) {
+        ds.remove(moved);
+        for (const id of moved) held.current.delete(id);
+      }
+    }
+    update.current();
+  }, [index]);
 
   useEffect(() => {
     selected.current = selectedId;
     const tl = timeline.current;
     if (!tl) return;
-    tl.setSelection(selectedId ? [selectedId] : []);
-    if (!selectedId) return;
-    const item = items.find((i) => i.id === selectedId);
-    if (!item) return;
-    // Move only when the event is off-screen, keeping the researcher's zoom level.
-    const w = tl.getWindow();
-    const end = item.end ?? item.start;
-    if (end < w.start || item.start > w.end) {
-      const mid = item.end ? new Date((item.start.getTime() + item.end.getTime()) / 2) : item.start;
-      tl.moveTo(mid, { animation: false });
+    const item = selectedId ? index.byId.get(selectedId) : undefined;
+    if (item) {
+      // Move only when the event is off-screen, keeping the researcher's zoom level.
+      const w = tl.getWindow();
+      if (item.e < w.start.getTime() || item.s > w.end.getTime()) tl.moveTo(new Date((item.s + item.e) / 2), { animation: false });
     }
-  }, [selectedId, revealToken, items]);
+    update.current();
+    tl.setSelection(selectedId && held.current.has(selectedId) ? [selectedId] : []);
+  }, [selectedId, revealToken, index]);
 
-  return <div className="timeline" data-testid="timeline" ref={container} aria-label="Timeline of dated events" role="region" />;
+  // + / - zoom (or = for + without Shift), unless the researcher is typing.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const tl = timeline.current;
+      if (!tl) return;
+      if (e.key === '+' || e.key === '=') tl.zoomIn(0.5, { animation: false });
+      else if (e.key === '-' || e.key === '_') tl.zoomOut(0.5, { animation: false });
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return <div className="timeline" data-testid="timeline" ref={container} aria-label="Timeline of dated events: + and − zoom, ← → step through events" role="region" tabIndex={-1} />;
 }

@@ -31,9 +31,14 @@ describe('documentMarks', () => {
   it('titles marks with their normalised values', () => {
     const spans = documentMarks(view, null, new Map([['org:ant', 'Ant Group']]));
     const title = (kind: string) => spans.find((s) => s.data.kind === kind)?.data;
-    expect(title('timex')).toEqual({ kind: 'timex', title: '2018-06-08 — 8 Jun 2018' });
+    expect(title('timex')).toEqual({ kind: 'timex', title: '2018-06-08 — 8 Jun 2018 · click to go to its event', eventId: 'e1' });
     expect(title('amount')).toEqual({ kind: 'amount', title: '14,000,000,000 USD' });
     expect(title('entity')).toEqual({ kind: 'entity', title: 'Ant Group' });
+  });
+
+  it('links a date to the event whose sentence holds it, the selected one first', () => {
+    const spans = documentMarks(view, e2, new Map());
+    expect(spans.find((s) => s.data.kind === 'timex')?.data).toEqual({ kind: 'timex', title: '2018-06-08 — 8 Jun 2018', eventId: 'e2' });
   });
 
   it('ignores a selected event from another document', () => {
