@@ -70,6 +70,8 @@ export interface PoolOptions {
   size: number;
   /** Per task; the worker is terminated when a task exceeds it. */
   timeoutMs: number;
+  /** A worker that has not started after this long is given up (default 60 s: tsx compiles the sources first). */
+  startTimeoutMs?: number;
   entry: WorkerEntry;
 }
 
@@ -116,8 +118,12 @@ export class WorkerPool<I, O> {
     // Idle workers must not keep the process alive.
     worker.unref();
     const slot: Slot<I, O> = { worker, ready: false, task: null };
+    const boot = setTimeout(() => this.fail(slot, new WorkerStartError(`an annotation worker did not start within ${Math.round((this.opts.startTimeoutMs ?? 60_000) / 1000)} s`)), this.opts.startTimeoutMs ?? 60_000);
+    boot.unref();
+    worker.once('exit', () => clearTimeout(boot));
     worker.on('message', (reply: Reply<O>) => {
       if ('ready' in reply) {
+        clearTimeout(boot);
         slot.ready = true;
         this.startClock(slot);
         return;

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TaskTimeoutError, WorkerPool, WorkerStartError } from '../../../electron/annotate/worker-pool';
+
+const echo = { file: path.resolve('test/fixtures/ingest/echo-worker.ts') };
+type In = { n: number; delayMs?: number };
+type Out = { n: number; square: number };
+
+describe('the worker pool', () => {
+  it('answers every task with its own result, whatever order the workers finish in', async () => {
+    const pool = new WorkerPool<In, Out>({ size: 2, timeoutMs: 10_000, entry: echo });
+    try {
+      const out = await Promise.all([5, 1, 4, 2, 3].map((n) => pool.run({ n, delayMs: n * 20 })));
+      expect(out.map((o) => o.square)).toEqual([25, 1, 16, 4, 9]);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('rejects a task that throws and goes on with the next', async () => {
+    const pool = new WorkerPool<In, Out>({ size: 1, timeoutMs: 10_000, entry: echo });
+    try {
+      await expect(pool.run({ n: -2 })).rejects.toThrow('negative: -2');
+      expect(await pool.run({ n: 3 })).toEqual({ n: 3, square: 9 });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('terminates a worker whose task runs past the limit, and a fresh worker takes the next task', async () => {
+    const pool = new WorkerPool<In, Out>({ size: 1, timeoutMs: 300, entry: echo });
+    try {
+      await pool.run({ n: 1 }); // started: the clock now measures the task alone
+      const t0 = performance.now();
+      await expect(pool.run({ n: 2, delayMs: 60_000 })).rejects.toBeInstanceOf(TaskTimeoutError);
+      expect(performance.now() - t0).toBeLessThan(5_000);
+      expect(await pool.run({ n: 7 })).toEqual({ n: 7, square: 49 });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('gives up on a worker that never starts, saying so', async () => {
+    const pool = new WorkerPool<In, Out>({ size: 1, timeoutMs: 1_000, startTimeoutMs: 3_000, entry: { file: path.resolve('test/fixtures/ingest/stuck-worker.ts') } });
+    try {
+      await expect(pool.run({ n: 1 })).rejects.toBeInstanceOf(WorkerStartError);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('rejects queued tasks when closed', async () => {
+    const pool = new WorkerPool<In, Out>({ size: 1, timeoutMs: 10_000, entry: echo });
+    const settled = Promise.allSettled([pool.run({ n: 1, delayMs: 2_000 }), pool.run({ n: 2 })]);
+    await pool.close();
+    const [running, queued] = await settled;
+    expect(running).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/closed/) }) });
+    expect(queued).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/closed/) }) });
+    await expect(pool.run({ n: 3 })).rejects.toThrow(/closed/);
+  }, 30_000);
+});
