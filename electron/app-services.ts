@@ -3,12 +3,12 @@
  * First start: when the store is empty, the bundled sample corpus is annotated in the background with progress.
  */
 import { EventEmitter } from 'node:events';
-import type { AnnotateProgress, AnnotateSummary, AppStatus, EditResult, Events, Handlers } from '../shared/ipc/contract';
+import type { AnnotateProgress, AnnotateSummary, AppStatus, CallArgs, CallChannel, CallResult, EditResult, Events, Handlers } from '../shared/ipc/contract';
 import { ServiceError } from '../shared/ipc/result';
 import { annotateCorpus } from './corpus/annotate-corpus';
 import { SetDateError, setPublicationDate } from './corpus/set-date';
 import { watchCorpus } from './corpus/watch-corpus';
-import { exportData } from './export/data';
+import { exportData, filterExport } from './export/data';
 import { openStore, type OpenStore } from './store/database';
 import { Repository } from './store/repository';
 import { UserStore } from './store/user-store';
@@ -22,7 +22,17 @@ export interface AppServicesOptions {
   storeFile: string;
   /** Annotated on first start when the store is empty (the bundled sample corpus). */
   defaultCorpusDir?: string;
+  /**
+   * Open the store without ever writing it (no lock, no first-start annotation, no edits): the CLI's PDF/PNG export
+   * uses it, so exporting works while the app has the store open.
+   */
+  readOnly?: boolean;
+  /** PDF/PNG export; the desktop shell provides it (a hidden window), elsewhere `export:print` answers bad-request. */
+  print?: (args: CallArgs<'export:print'>) => Promise<CallResult<'export:print'>>;
 }
+
+/** Calls that change the store: refused by a read-only instance. */
+const MUTATING: readonly CallChannel[] = ['corpus:reannotate', 'document:set-date', 'edit:apply', 'edit:undo', 'edit:redo'];
 
 export interface AppServices {
   handlers: Handlers;
@@ -33,10 +43,11 @@ export interface AppServices {
 }
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
-  const store: OpenStore = await openStore(opts.storeFile, { recover: true });
+  const openOpts = opts.readOnly ? { readOnly: true } : { recover: true };
+  const store: OpenStore = await openStore(opts.storeFile, openOpts);
   let user: UserStore;
   try {
-    user = await UserStore.open(opts.storeFile, { recover: true });
+    user = await UserStore.open(opts.storeFile, openOpts);
   } catch (e) {
     await store.close();
     throw e;
@@ -56,7 +67,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
         })
       : null;
   };
-  watch(repo.corpusDir);
+  if (!opts.readOnly) watch(repo.corpusDir);
 
   const onProgress = (p: AnnotateProgress): void => {
     status.progress = p;
@@ -87,7 +98,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   }
 
   let ready: Promise<void> = Promise.resolve();
-  if (repo.isEmpty && opts.defaultCorpusDir) {
+  if (repo.isEmpty && opts.defaultCorpusDir && !opts.readOnly) {
     ready = annotate(opts.defaultCorpusDir).then(
       () => undefined,
       () => undefined,
@@ -107,7 +118,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       if (!dir) throw new ServiceError('bad-request', 'no corpus folder is open');
       return annotate(dir);
     },
-    'export:data': async ({ format }) => exportData(repo.eventsExport(), format),
+    'export:data': async ({ format, ...filters }) => exportData(filterExport(repo.eventsExport(), filters), format),
+    'export:print': async (args) => {
+      if (!opts.print) throw new ServiceError('bad-request', 'PDF and PNG are saved by the desktop app or `chronolens export --format pdf|png`; in the browser preview, open the print view and use the browser’s Print command');
+      return opts.print(args);
+    },
     'document:set-date': async ({ id, published }) => {
       if (running) throw new ServiceError('busy', 'an annotation is running; set the date when it has finished');
       try {
@@ -123,6 +138,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     'edit:undo': async (): Promise<EditResult> => ({ seq: (await repo.undo())?.seq ?? null, history: repo.history() }),
     'edit:redo': async (): Promise<EditResult> => ({ seq: (await repo.redo())?.seq ?? null, history: repo.history() }),
   };
+
+  if (opts.readOnly) {
+    const refuse = async (): Promise<never> => {
+      throw new ServiceError('forbidden', `the store ${store.file} is open read-only`);
+    };
+    for (const channel of MUTATING) (handlers as Record<CallChannel, unknown>)[channel] = refuse;
+  }
 
   return {
     handlers,

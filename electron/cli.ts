@@ -10,7 +10,9 @@ import { appRoot, bundledCorpusDir, defaultUserDataDir } from './app-paths';
 import { annotateCorpus, CorpusInputError } from './corpus/annotate-corpus';
 import { SetDateError, setPublicationDate } from './corpus/set-date';
 import { ManifestError } from './corpus/manifest';
-import { exportData } from './export/data';
+import { exportData, filterExport } from './export/data';
+import { ChromiumNotFoundError, exportPrint } from './export/print';
+import { eventFiltersSchema, MAX_SCALE, MIN_SCALE, parsePrintOptions } from '../shared/print-options';
 import { startServer } from './serve/server';
 import { ensureRendererBuilt } from './serve/ensure-renderer';
 import { openStore } from './store/database';
@@ -25,7 +27,10 @@ class UsageError extends Error {}
 const USAGE = `Usage:
   cli annotate <corpus-dir> --store <store.json> [--manifest <file.csv>] [--jobs N] [--max-mb N] [--timeout-s N]
   cli set-date <store.json> <file-or-doc-id> <YYYY[-MM[-DD]]|none>
-  cli export <store.json> --format json|csv|timelinejs [--out FILE]
+  cli export <store.json> --format json|csv|timelinejs [--out FILE] [filters]
+  cli export <store.json> --format pdf|png --out FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--scale 1-4]
+             [--paper A4|Letter] [--orientation portrait|landscape] [--split year|fit] [--title T] [filters]
+      filters: [--query TEXT] [--docs ID,ID] [--langs ar,de,fr,en] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   cli tag --jsonl < requests.jsonl > answers.jsonl
   cli serve [--store <store.json>] [--port N]`;
 
@@ -105,22 +110,54 @@ async function cmdSetDate(argv: string[]): Promise<void> {
   }
 }
 
+function exportOptions(values: Record<string, string | undefined>): Record<string, unknown> {
+  const list = (v: string | undefined): string[] | undefined => v?.split(',').map((x) => x.trim()).filter(Boolean);
+  const raw: Record<string, unknown> = { from: values.from, to: values.to, q: values.query, docs: list(values.docs), langs: list(values.langs) };
+  for (const k of Object.keys(raw)) if (raw[k] === undefined) delete raw[k];
+  return raw;
+}
+
 async function cmdExport(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, scale: { type: 'string' } } });
+  const str = { type: 'string' } as const;
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: str, out: str, from: str, to: str, scale: str, paper: str, orientation: str, split: str, query: str, docs: str, langs: str, title: str },
+  });
   const storeFile = positionals[0];
-  if (!storeFile) throw new UsageError('export takes a store file');
+  if (!storeFile || positionals.length > 1) throw new UsageError('export takes one store file');
   const format = values.format;
-  if (format === 'pdf' || format === 'png') throw new UsageError(`--format ${format} is not available in this version yet (json, csv, timelinejs are)`);
-  if (format !== 'json' && format !== 'csv' && format !== 'timelinejs') throw new UsageError('--format must be json, csv or timelinejs');
+  if (format !== 'json' && format !== 'csv' && format !== 'timelinejs' && format !== 'pdf' && format !== 'png') throw new UsageError('--format must be json, csv, timelinejs, pdf or png');
+  if (format === 'pdf' || format === 'png') {
+    if (!values.out) throw new UsageError(`--format ${format} needs --out FILE`);
+    const scale = values.scale === undefined ? undefined : Number(values.scale);
+    if (scale !== undefined && (!Number.isFinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE)) throw new UsageError(`--scale must be a number from ${MIN_SCALE} to ${MAX_SCALE}, got "${values.scale}"`);
+    const parsed = parsePrintOptions({
+      ...exportOptions(values),
+      ...(scale !== undefined ? { scale } : {}),
+      ...(values.paper ? { paper: values.paper } : {}),
+      ...(values.orientation ? { orientation: values.orientation } : {}),
+      ...(values.split ? { split: values.split } : {}),
+      ...(values.title ? { title: values.title } : {}),
+    });
+    if (!parsed.ok) throw new UsageError(`bad export options: ${parsed.message}`);
+    if (!(await stat(storeFile).catch(() => null))?.isFile()) throw new UsageError(`store not found: ${storeFile}`);
+    const r = await exportPrint({ storeFile, format, out: values.out, options: parsed.value, root: appRoot(), log: err });
+    err(`wrote ${values.out} (${r.bytes} bytes, ${r.events} events, ${r.ms.total} ms)`);
+    return;
+  }
+  if (values.scale || values.paper || values.orientation || values.split || values.title) throw new UsageError('--scale, --paper, --orientation, --split and --title apply to --format pdf|png only');
+  const filters = eventFiltersSchema.safeParse(exportOptions(values));
+  if (!filters.success) throw new UsageError(`bad filters: ${filters.error.issues.map((i) => `${i.path.join('.') || 'filters'}: ${i.message}`).join('; ')}`);
   if (!(await stat(storeFile).catch(() => null))?.isFile()) throw new UsageError(`store not found: ${storeFile}`);
-  // Reading needs no lock: exports never write the store.
-  const store = await openStore(storeFile, { lock: false });
-  const user = await UserStore.open(storeFile, { lock: false }).catch(async (e: unknown) => {
+  // Exports never write: opened read-only, so they work while the app has the store open.
+  const store = await openStore(storeFile, { readOnly: true });
+  const user = await UserStore.open(storeFile, { readOnly: true }).catch(async (e: unknown) => {
     await store.close();
     throw e;
   });
   try {
-    const out = exportData(new Repository(store, user).eventsExport(), format);
+    const out = exportData(filterExport(new Repository(store, user).eventsExport(), filters.data), format);
     if (values.out) {
       await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
       await writeFile(values.out, out.text);
@@ -180,7 +217,7 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${cmd}"`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof CorpusInputError || e instanceof ManifestError || e instanceof StoreReadError || e instanceof StoreLockedError) {
+    if (e instanceof UsageError || e instanceof CorpusInputError || e instanceof ManifestError || e instanceof StoreReadError || e instanceof StoreLockedError || e instanceof ChromiumNotFoundError) {
       err(`chronolens: ${e.message}`);
       if (e instanceof UsageError) err(USAGE);
       return 2;

@@ -1,7 +1,10 @@
 /** Data exports: JSON (interfaces.md §4), CSV (one row per event) and TimelineJS JSON. */
 import type { EventsExport } from '../../shared/model';
 import type { ExportDataFormat, ExportedData } from '../../shared/ipc/contract';
+import { filterEvents, hasFilters, type EventFilters } from '../../shared/print-options';
 import { timexInterval } from '../../shared/timex';
+// The search box's folding, so an export with a query holds exactly the events the screen shows for it.
+import { normalizeText } from '../../renderer/search/normalize-text';
 
 const CSV_COLUMNS = ['event_id', 'date', 'mod', 'certainty', 'start', 'end', 'label', 'sentence', 'document', 'file', 'lang', 'published', 'entities', 'amounts', 'same_as'] as const;
 
@@ -72,4 +75,39 @@ export function exportData(data: EventsExport, format: ExportDataFormat): Export
     case 'timelinejs':
       return { fileName: 'chronolens-timelinejs.json', mime: 'application/json', text: toTimelineJs(data) };
   }
+}
+
+/**
+ * The export restricted to the current filters (search text, documents, languages, date range). Documents, time
+ * expressions, amounts and entity mentions follow the kept events' documents; indexes are rebased.
+ */
+export function filterExport(data: EventsExport, filters: EventFilters): EventsExport {
+  if (!hasFilters(filters)) return data;
+  const docLangs = new Map(data.documents.map((d) => [d.id, d.lang]));
+  const events = filterEvents(data.events, docLangs, filters, normalizeText);
+  const narrowsEvents = Boolean(filters.q?.trim() || filters.from || filters.to);
+  const withEvents = new Set(events.map((e) => e.doc));
+  const docs = filters.docs?.length ? new Set(filters.docs) : null;
+  const langs = filters.langs?.length ? new Set<string>(filters.langs) : null;
+  const documents = data.documents.filter((d) => (!docs || docs.has(d.id)) && (!langs || langs.has(d.lang)) && (!narrowsEvents || withEvents.has(d.id)));
+  const kept = new Set(documents.map((d) => d.id));
+  const timexIndex = new Map<number, number>();
+  const timexes = data.timexes.filter((t, i) => kept.has(t.doc) && (timexIndex.set(i, timexIndex.size), true));
+  const amountIndex = new Map<number, number>();
+  const amounts = data.amounts.filter((a, i) => kept.has(a.doc) && (amountIndex.set(i, amountIndex.size), true));
+  const entities = data.entities
+    .map((en) => ({ ...en, mentions: en.mentions.filter((m) => kept.has(m.doc)) }))
+    .filter((en) => en.mentions.length > 0);
+  return {
+    ...data,
+    documents,
+    timexes,
+    amounts,
+    entities,
+    events: events.map((e) => {
+      const { timex, ...rest } = e;
+      const t = timex === undefined ? undefined : timexIndex.get(timex);
+      return { ...rest, ...(t !== undefined ? { timex: t } : {}), amounts: e.amounts.flatMap((i) => (amountIndex.has(i) ? [amountIndex.get(i)!] : [])) };
+    }),
+  };
 }

@@ -53,6 +53,12 @@ export async function exportPrint(req: PrintExportRequest): Promise<PrintExportR
     throw new ChromiumNotFoundError(`Chromium was not found at ${executablePath}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome executable.`);
   }
   const staticDir = await ensureRendererBuilt(req.root, log);
+  if (!existsSync(path.join(staticDir, 'print.html'))) {
+    // A bundle built before the print view existed is not "stale" by its sources' dates: build it once more.
+    log('building the renderer (print view missing)…');
+    const { build } = await import('vite');
+    await build({ configFile: path.join(req.root, 'vite.config.ts'), logLevel: 'warn' });
+  }
   const services = await createAppServices({ storeFile: req.storeFile, readOnly: true });
   const timeout = req.timeoutMs ?? 180_000;
   let closeServer: (() => Promise<void>) | null = null;
@@ -76,7 +82,8 @@ export async function exportPrint(req: PrintExportRequest): Promise<PrintExportR
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     if (req.format === 'pdf') await page.emulateMedia({ media: 'print' });
-    await page.goto(`${origin}/print.html?token=${encodeURIComponent(server.token)}&${printQuery(req.options)}`);
+    const res = await page.goto(`${origin}/print.html?token=${encodeURIComponent(server.token)}&${printQuery(req.options)}`);
+    if (!res?.ok()) throw new PrintViewError(`the print view did not load (HTTP ${res?.status() ?? 'no answer'}) from ${staticDir}`);
     const handle = await page.waitForFunction(() => (document.body.dataset.printReady === '1' ? '1' : document.body.dataset.printError), undefined, { timeout, polling: 50 });
     const state = await handle.jsonValue();
     if (state !== '1') throw new PrintViewError(`the print view failed: ${String(state)}`);

@@ -205,7 +205,7 @@ export function axisTicks(start: string, end: string, width: number): Tick[] {
 
 /** Sections: one per calendar year (split=year) or the whole range (split=fit). */
 export function sectionRanges(range: { start: string; end: string }, split: Split): Array<{ key: string; title: string; start: string; end: string }> {
-  if (split === 'fit') return [{ key: 'all', title: `${formatDay(range.start)} – ${formatDay(range.end)}`, start: range.start, end: range.end }];
+  if (split === 'fit') return [{ key: 'all', title: 'Timeline', start: range.start, end: range.end }];
   const out: Array<{ key: string; title: string; start: string; end: string }> = [];
   for (let y = +range.start.slice(0, 4); y <= +range.end.slice(0, 4); y++) {
     const start = `${String(y).padStart(4, '0')}-01-01` < range.start ? range.start : `${String(y).padStart(4, '0')}-01-01`;

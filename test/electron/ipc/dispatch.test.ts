@@ -19,6 +19,7 @@ const handlers: Handlers = {
   'edit:apply': async () => ({ seq: 1, history: { canUndo: true, canRedo: false, edits: 1 } }),
   'edit:undo': async () => ({ seq: null, history: { canUndo: false, canRedo: false, edits: 0 } }),
   'edit:redo': async () => ({ seq: null, history: { canUndo: false, canRedo: false, edits: 0 } }),
+  'export:print': async ({ format }) => ({ fileName: `x.${format}`, bytes: 0 }),
 };
 
 describe('dispatch (the IPC door)', () => {
