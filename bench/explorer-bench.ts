@@ -1,0 +1,224 @@
+/**
+ * Bench entry `explorer` (issue #6): the real renderer through `cli serve` on a generated store of BENCH_EVENTS
+ * (50,000) events in 8 lanes, in Debian's Chromium, next to plain vis-timeline given all the same items in a bare
+ * page. Measured in the page: first draw (navigation → first `.vis-item` in the DOM), a scripted sequence of zoom
+ * and pan steps (each from its `setWindow` call to the animation frame after vis-timeline's last `changed` of that
+ * step, so our data update after the window change is included), and the JS heap after a forced GC
+ * (CDP Runtime.getHeapUsage). Targets: first draw < 2 s, median step < 50 ms, max < 200 ms, heap < 500 MB.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildItems } from '../renderer/timeline/build-items';
+import { writeExplorerStore } from './explorer-store';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function startServe(store: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn('npx', ['tsx', 'electron/cli.ts', 'serve', '--store', store, '--port', '0'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve({ url: line.trim(), child }));
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+}
+
+/** The zoom / pan script, run inside the page against a vis-timeline instance. Returns one duration per step. */
+/**
+ * The zoom / pan script, run inside the page against a vis-timeline instance; one duration per step. Plain JS in a
+ * string: functions handed to page.evaluate from tsx would carry esbuild's `__name` helper into the page.
+ */
+const STEPS_SCRIPT = `async ({ getTimeline, stepTimeoutMs }) => {
+  const tl = new Function('return ' + getTimeline)();
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  // From the setWindow call to the animation frame right after the step's last 'changed' (settled: two quiet frames).
+  const step = async (a, b) => {
+    let lastFrame = 0;
+    let changes = 0;
+    const on = () => {
+      changes += 1;
+      requestAnimationFrame(() => { lastFrame = performance.now(); });
+    };
+    tl.on('changed', on);
+    const t0 = performance.now();
+    tl.setWindow(a, b, { animation: false });
+    const deadline = t0 + stepTimeoutMs;
+    while (changes === 0 && performance.now() < deadline) await frame();
+    let quiet = 0;
+    let seen = changes;
+    while (quiet < 2 && performance.now() < deadline) {
+      await frame();
+      if (changes === seen) quiet += 1;
+      else { seen = changes; quiet = 0; }
+    }
+    tl.off('changed', on);
+    return changes === 0 || lastFrame === 0 ? stepTimeoutMs : lastFrame - t0;
+  };
+  const day = 86400000;
+  const out = [];
+  let c = new Date(2018, 5, 8).getTime();
+  let w = 6 * 365 * day;
+  // Zoom in 6 times (halving), pan 6 times (a fifth of the window), zoom out 6 times, pan 6 times.
+  for (let i = 0; i < 6; i++) { w /= 2; out.push(await step(c - w / 2, c + w / 2)); }
+  for (let i = 0; i < 6; i++) { c += w / 5; out.push(await step(c - w / 2, c + w / 2)); }
+  for (let i = 0; i < 6; i++) { w *= 2; out.push(await step(c - w / 2, c + w / 2)); }
+  for (let i = 0; i < 6; i++) { c -= w / 25; out.push(await step(c - w / 2, c + w / 2)); }
+  return out;
+}`;
+
+async function runSteps(page: Page, getTimeline: string, stepTimeoutMs: number): Promise<number[]> {
+  return page.evaluate(`(${STEPS_SCRIPT})(${JSON.stringify({ getTimeline, stepTimeoutMs })})`) as Promise<number[]>;
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return Math.round((usedSize / 1048576) * 10) / 10;
+}
+
+async function firstDrawMs(page: Page, timeoutMs: number): Promise<number> {
+  await page.waitForSelector('.vis-item', { state: 'attached', timeout: timeoutMs });
+  return Math.round((await page.evaluate(`performance.getEntriesByName('bench:first-item')[0]?.startTime ?? performance.now()`)) as number);
+}
+
+const FIRST_ITEM_OBSERVER = `new MutationObserver((_, obs) => {
+  if (document.querySelector('.vis-item')) { performance.mark('bench:first-item'); obs.disconnect(); }
+}).observe(document, { childList: true, subtree: true });`;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : NaN;
+};
+const r0 = (x: number): number => Math.round(x);
+
+/** A bare page: vis-timeline (standalone bundle) given every item at once, set up as pitfalls.md recommends. */
+const PLAIN_HTML = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/vis.css">
+<style>html,body{margin:0;height:100%} #tl{height:100%}</style></head><body><div id="tl"></div><script src="/plain.js"></script></body></html>`;
+const PLAIN_JS = `
+import { Timeline, DataSet } from 'vis-timeline/standalone';
+const { items, groups } = await (await fetch('/items.json')).json();
+const ds = new DataSet(items.map((i) => ({ ...i, start: new Date(i.start), ...(i.end ? { end: new Date(i.end) } : {}) })));
+let tl;
+tl = new Timeline(document.getElementById('tl'), ds, new DataSet(groups), {
+  height: '100%', stack: true, orientation: { axis: 'top', item: 'top' }, verticalScroll: true, showCurrentTime: false,
+  onInitialDrawComplete: () => tl && tl.redraw(),
+});
+tl.setWindow(new Date(2016, 0, 1), new Date(2021, 11, 31), { animation: false });
+window.__tl = tl;
+`;
+
+async function servePlain(items: unknown): Promise<{ url: string; close: () => Promise<void> }> {
+  const { build } = await import('esbuild');
+  const bundled = await build({ stdin: { contents: PLAIN_JS, resolveDir: ROOT, loader: 'js' }, bundle: true, format: 'esm', write: false, minify: true, target: 'es2022' });
+  const js = bundled.outputFiles[0]!.text;
+  const css = await readFile(path.join(ROOT, 'node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css'), 'utf8');
+  const json = JSON.stringify(items);
+  const server = http.createServer((req, res) => {
+    const send = (type: string, body: string): void => {
+      res.writeHead(200, { 'Content-Type': type });
+      res.end(body);
+    };
+    if (req.url === '/plain.js') send('text/javascript', js);
+    else if (req.url === '/vis.css') send('text/css', css);
+    else if (req.url === '/items.json') send('application/json', json);
+    else send('text/html', PLAIN_HTML.replace('<script src="/plain.js">', '<script type="module" src="/plain.js">'));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+export async function benchExplorer(): Promise<Record<string, number | string>> {
+  const n = Number(process.env.BENCH_EVENTS ?? 50_000);
+  const plainTimeoutMs = Number(process.env.BENCH_PLAIN_TIMEOUT_MS ?? 180_000);
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'chronolens-bench-explorer-'));
+  let serve: ChildProcess | null = null;
+  let browser: Browser | null = null;
+  let plain: { url: string; close: () => Promise<void> } | null = null;
+  try {
+    const store = path.join(tmp, 'store.json');
+    const data = await writeExplorerStore(store, { events: n, documents: 8 });
+    const started = await startServe(store);
+    serve = started.child;
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+    // Ours. A first visit builds the renderer if needed and warms the server; the measured visit is a fresh page.
+    const warm = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await warm.goto(started.url);
+    await warm.waitForSelector('.vis-item', { state: 'attached', timeout: 120_000 });
+    await warm.close();
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await ctx.newPage();
+    await page.addInitScript(FIRST_ITEM_OBSERVER);
+    await page.goto(started.url);
+    const oursFirst = await firstDrawMs(page, 120_000);
+    await page.waitForTimeout(500);
+    const oursSteps = await runSteps(page, `document.querySelector('[data-testid="timeline"]').visTimeline`, 10_000);
+    const oursItems = await page.locator('.vis-item').count();
+    const oursHeap = await heapMB(page);
+    await ctx.close();
+
+    // Plain vis-timeline with every item.
+    const documents = data.documents.map((d) => ({ id: d.document.id, file: d.document.file, lang: d.document.lang, title: d.document.title, published: d.document.published, eventCount: d.events.length, problems: [] }));
+    const specs = buildItems(data.documents.flatMap((d) => d.events), documents, new Map());
+    const items = specs.map((s) => ({ id: s.id, group: s.group, type: s.type, start: s.start.getTime(), ...(s.end ? { end: s.end.getTime() } : {}), content: s.label, className: s.className }));
+    plain = await servePlain({ items, groups: documents.map((d, i) => ({ id: d.id, content: d.title, order: i })) });
+    const plainCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const pp = await plainCtx.newPage();
+    await pp.addInitScript(FIRST_ITEM_OBSERVER);
+    await pp.goto(plain.url);
+    let plainFirst: number | string;
+    let plainSteps: number[] = [];
+    let plainHeap: number | string = 'n/a';
+    try {
+      plainFirst = await firstDrawMs(pp, plainTimeoutMs);
+      await pp.waitForFunction('window.__tl !== undefined', undefined, { timeout: plainTimeoutMs });
+      plainSteps = await runSteps(pp, 'window.__tl', 20_000);
+      plainHeap = await heapMB(pp);
+    } catch {
+      plainFirst = `>${plainTimeoutMs}`;
+    }
+    await plainCtx.close();
+
+    return {
+      events: n,
+      lanes: 8,
+      loadAvg1m: Math.round(os.loadavg()[0]! * 10) / 10,
+      cpus: os.cpus().length,
+      oursFirstDrawMs: oursFirst,
+      oursStepMedianMs: r0(median(oursSteps)),
+      oursStepMaxMs: r0(Math.max(...oursSteps)),
+      oursSteps: oursSteps.length,
+      oursItemsInDom: oursItems,
+      oursHeapMB: oursHeap,
+      plainFirstDrawMs: plainFirst,
+      plainStepMedianMs: plainSteps.length ? r0(median(plainSteps)) : 'n/a',
+      plainStepMaxMs: plainSteps.length ? r0(Math.max(...plainSteps)) : 'n/a',
+      plainHeapMB: plainHeap,
+    };
+  } finally {
+    await browser?.close();
+    await plain?.close();
+    if (serve?.pid) {
+      try {
+        process.kill(-serve.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+// `npx tsx bench/explorer-bench.ts` runs it alone.
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  console.log(JSON.stringify(await benchExplorer(), null, 2));
+}
