@@ -12,6 +12,9 @@ import { parseManifest } from '../electron/corpus/manifest';
 import { openStore } from '../electron/store/database';
 import { Repository } from '../electron/store/repository';
 import { generateCorpus, loadSentencePools, rng } from './generate-corpus';
+import { exportPdfEntry } from './export-pdf-bench';
+import { stat as statFile } from 'node:fs/promises';
+import { createAppServices } from '../electron/app-services';
 import { tagTimexes } from '../electron/annotate/time/index';
 import { benchExplorer } from './explorer-bench';
 
@@ -243,6 +246,66 @@ const entries: Entry[] = [
     name: 'explorer',
     run: benchExplorer,
   },
+  {
+    // Issue #7: saving an edit must stay instant on a big store, because edits live in their own small file.
+    // BENCH_EDIT_DOCS (10,000) generated articles annotated into a store, then 200 `edit:apply` calls through the
+    // main-process handler (each resolves once the edits file is on disk). Target: median and max < 100 ms.
+    // Also timed: the `timeline:load` the renderer does after each edit (all edits re-applied over every event).
+    name: 'edit-save',
+    run: async () => {
+      const n = Number(process.env.BENCH_EDIT_DOCS ?? 10_000);
+      const tmp = await mkdtemp(path.join(os.tmpdir(), 'chronolens-bench-edit-'));
+      try {
+        const corpus = path.join(tmp, 'corpus');
+        await generateCorpus({ out: corpus, count: n, pools: await loadSentencePools('assets/corpus'), seed: 77 });
+        const storeFile = path.join(tmp, 'store.json');
+        const store = await openStore(storeFile);
+        const summary = await annotateCorpus(corpus, new Repository(store), { jobs: Number(process.env.BENCH_JOBS ?? 2) });
+        await store.close();
+        const services = await createAppServices({ storeFile });
+        try {
+          const events = (await services.handlers['timeline:load']({})).events;
+          const pick = (i: number) => events[Math.floor((i * 7919) % events.length)]!;
+          const ms: number[] = [];
+          const loadMs: number[] = [];
+          for (let i = 0; i < 200; i++) {
+            const e = pick(i);
+            const target = { doc: e.doc, start: e.start, end: e.end, text: e.text };
+            const patch = i % 3 === 0 ? { label: `checked ${i}` } : i % 3 === 1 ? { date: { value: '2018-06', mod: null, certainty: 'stated' as const }, note: `from the FT, ${i}` } : { tags: ['bench', `t${i % 10}`] };
+            const t0 = performance.now();
+            await services.handlers['edit:apply']({ op: { kind: 'event.update', target, patch } });
+            ms.push(performance.now() - t0);
+            if (i % 20 === 0) {
+              const t1 = performance.now();
+              await services.handlers['timeline:load']({});
+              loadMs.push(performance.now() - t1);
+            }
+          }
+          const sorted = [...ms].sort((a, b) => a - b);
+          const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+          const round = (x: number): number => Math.round(x * 10) / 10;
+          const storeBytes = (await statFile(storeFile)).size;
+          const editsBytes = (await statFile(storeFile.replace(/\.json$/, '.user.json'))).size;
+          return {
+            documents: summary.documents,
+            events: events.length,
+            edits: ms.length,
+            medianMs: round(median(ms)),
+            p95Ms: round(sorted[Math.floor(sorted.length * 0.95)]!),
+            maxMs: round(sorted[sorted.length - 1]!),
+            timelineLoadMedianMs: round(median(loadMs)),
+            storeMB: mb(storeBytes),
+            editsKB: Math.round(editsBytes / 102.4) / 10,
+          };
+        } finally {
+          await services.close();
+        }
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+    },
+  },
+  exportPdfEntry,
 ];
 
 const wanted = process.argv.slice(2);
