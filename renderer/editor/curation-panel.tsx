@@ -36,10 +36,14 @@ export function CurationPanel({ orphaned, hidden, docsById, busy, run }: Props) 
                     <span className="mono">#{edit.seq}</span> {d.what}
                   </div>
                   {d.anchors.map((a) => (
-                    <blockquote key={`${a.doc}:${a.start}`} dir="auto" className="orphan-quote">
-                      {a.text}
-                      <span className="muted small orphan-doc"> — {docsById.get(a.doc)?.title ?? `document ${a.doc} (no longer in the corpus)`}</span>
-                    </blockquote>
+                    <div key={`${a.doc}:${a.start}`}>
+                      <blockquote dir="auto" className="orphan-quote">
+                        {a.text}
+                      </blockquote>
+                      <div className="muted small orphan-doc" dir="auto">
+                        — {docsById.get(a.doc)?.title ?? `document ${a.doc} (no longer in the corpus)`}
+                      </div>
+                    </div>
                   ))}
                   <div className="muted small">
                     Why: {reason} · {new Date(edit.at).toLocaleString()}
