@@ -75,7 +75,7 @@ async function openPage(): Promise<void> {
   try {
     await page.waitForSelector(ITEM, { timeout: 60_000, state: 'attached' });
   } catch (e) {
-    throw new Error(`${(e as Error).message}\npage: ${(await page.textContent('body'))?.slice(0, 300)}\n${problems.join('\n')}`);
+    throw new Error(`${(e as Error).message}\npage: ${(await page.textContent('body'))?.slice(0, 300)}\n${problems.join('\n')}`, { cause: e });
   }
 }
 
@@ -203,7 +203,6 @@ describe('curation in the served renderer', () => {
     expect(arText).toContain(arabicDoomed.text);
     await writeFile(ar, arText.replace(arabicDoomed.text, ''));
     await cli('annotate', corpus, '--store', store);
-    const before = data;
     data = await exportJson();
     const moved = byText(data.events, german.text);
     expect(moved.start).toBeGreaterThan(german.start);
@@ -223,11 +222,9 @@ describe('curation in the served renderer', () => {
     expect(await page.textContent('[data-testid="orphaned-edits"] summary')).toMatch(/Edits whose text is gone \(1\)/);
     await shot('orphaned.png');
     german = moved;
-    void before;
   });
 
   it('undoes to the machine’s value, redoes with Ctrl+Shift+Z and undoes again with Ctrl+Z', async () => {
-    const machine = (await exportJson()).events.find((e) => e.id === german.id)!;
     await selectOnTimeline(german.id);
     await page.locator('[data-testid="undo"]').click();
     const fresh = async (): Promise<EditedEvent> => (await load()).events.find((e) => e.id === german.id)!;
@@ -238,7 +235,6 @@ describe('curation in the served renderer', () => {
     expect(undone.date.value).not.toBe('2018-09-19');
     expect(undone.edited).toBe(false);
     await expect.poll(() => itemLabel(german.id)).toBe(undone.label);
-    void machine;
     await page.locator('[data-testid="timeline"]').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
     await page.locator('body').press('Control+Shift+Z');
     await expect.poll(() => itemLabel(german.id)).toBe(GERMAN_LABEL);
