@@ -196,19 +196,26 @@ export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, on
     tl.on('select', (props?: { items?: Array<string | number> }) => {
       const id = props?.items?.[0];
       if (typeof id === 'string' && id.startsWith('cluster:')) {
-        // A cluster opens: zoom to its span (with a little room), keeping the selected event selected.
-        const item = ds.get(id);
+        // Clusters are not selectable things: keep the selected event selected (the click handler zooms).
         const sel = selected.current;
         tl.setSelection(sel && held.current.has(sel) ? [sel] : []);
-        if (item && item.end) {
-          const a = new Date(item.start as Date).getTime();
-          const b = new Date(item.end as Date).getTime();
-          const pad = (b - a) * 0.1;
-          tl.setWindow(a - pad, b + pad, { animation: false });
-        }
         return;
       }
       callbacks.current.onSelect(id === undefined ? null : String(id));
+    });
+    // A cluster opens where it was clicked: a quarter of the window around that instant, or the cluster's own span
+    // when that is narrower.
+    tl.on('click', (props?: { item?: string | number | null; time?: Date }) => {
+      const id = props?.item;
+      if (typeof id !== 'string' || !id.startsWith('cluster:') || !props?.time) return;
+      const item = ds.get(id);
+      if (!item?.end) return;
+      const a = new Date(item.start as Date).getTime();
+      const b = new Date(item.end as Date).getTime();
+      const w = tl.getWindow();
+      const width = Math.min((w.end.getTime() - w.start.getTime()) / 4, (b - a) * 1.1);
+      const at = props.time.getTime();
+      tl.setWindow(at - width / 2, at + width / 2, { animation: false });
     });
 
     // vis-timeline scrolls groups by offsetting its content, but the browser can scroll the clipped centre panel

@@ -1,0 +1,313 @@
+/**
+ * Issue #6, the explorer, in Chromium through `cli serve`: on the annotated sample corpus (precision, certainty,
+ * lanes, colours, filters, persistence, source pane, keyboard, documents) and on a generated dense store (clusters
+ * that open, nothing lost or overlapping while zooming, the undated tray, file problems, setting a date).
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChronoEvent, EventsExport } from '../../shared/model';
+import { timexInterval } from '../../shared/timex';
+import { writeExplorerStore } from '../../bench/explorer-store';
+import type { StoreData } from '../../electron/store/schema';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ITEM = '.vis-item [data-event-id]';
+
+let dir: string;
+let sample: EventsExport;
+let dense: StoreData;
+const servers: ChildProcess[] = [];
+let sampleUrl: string;
+let denseUrl: string;
+let browser: Browser;
+const problems: string[] = [];
+
+async function cli(...args: string[]): Promise<string> {
+  const { stdout } = await run('npx', ['tsx', 'electron/cli.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+function startServe(store: string): Promise<string> {
+  const child = spawn('npx', ['tsx', 'electron/cli.ts', 'serve', '--store', store, '--port', '0'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  servers.push(child);
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.trim()));
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+}
+
+async function open(url: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.goto(url);
+  await page.waitForSelector('.vis-item', { timeout: 60_000, state: 'attached' });
+  return page;
+}
+
+const drawnIds = (page: Page): Promise<string[]> => page.$$eval(ITEM, (els) => els.map((e) => e.getAttribute('data-event-id') ?? ''));
+const windowOf = (page: Page): Promise<{ start: number; end: number }> =>
+  page.evaluate(`(() => { const w = document.querySelector('[data-testid="timeline"]').visTimeline.getWindow(); return { start: w.start.getTime(), end: w.end.getTime() }; })()`);
+const setWindow = (page: Page, start: number, end: number): Promise<unknown> =>
+  page.evaluate(`document.querySelector('[data-testid="timeline"]').visTimeline.setWindow(${start}, ${end}, { animation: false })`);
+const langOf = (e: ChronoEvent): string => sample.documents.find((d) => d.id === e.doc)!.lang;
+const classesOf = (page: Page, id: string): Promise<string> => page.$eval(`.vis-item:has([data-event-id="${id}"])`, (el) => el.className);
+const groupLabels = (page: Page): Promise<string[]> => page.$$eval('[data-testid="timeline"] .vis-label .grp-title', (els) => els.map((e) => e.textContent ?? ''));
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'chronolens-explorer-e2e-'));
+  const sampleStore = path.join(dir, 'sample.json');
+  const denseStore = path.join(dir, 'dense.json');
+  const [, written] = await Promise.all([cli('annotate', 'assets/corpus', '--store', sampleStore), writeExplorerStore(denseStore, { events: 4000, documents: 6, seed: 3, undatedShare: 0.02 })]);
+  dense = written;
+  sample = JSON.parse(await cli('export', sampleStore, '--format', 'json')) as EventsExport;
+  [sampleUrl, denseUrl] = await Promise.all([startServe(sampleStore), startServe(denseStore)]);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of servers) {
+    try {
+      if (s.pid) process.kill(-s.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('the explorer on the sample corpus', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open(sampleUrl);
+  });
+  afterAll(async () => page?.close());
+
+  it('draws a day as a point and a month or season as a range, with its certainty as a class', async () => {
+    const drawn = new Set(await drawnIds(page));
+    const day = sample.events.find((e) => drawn.has(e.id) && timexInterval(e.date.value)?.precision === 'day' && !e.date.to)!;
+    const span = sample.events.find((e) => drawn.has(e.id) && ['month', 'season', 'year', 'quarter'].includes(timexInterval(e.date.value)?.precision ?? ''))!;
+    expect(await classesOf(page, day.id)).toMatch(/\bvis-point\b/);
+    expect(await classesOf(page, span.id)).toMatch(/\bvis-range\b/);
+    for (const id of [...drawn].slice(0, 10)) {
+      const e = sample.events.find((x) => x.id === id)!;
+      expect(await classesOf(page, id)).toContain(`cert-${e.date.certainty}`);
+    }
+    // A month range covers its days: its width is about a month at this zoom (not a point, not a year).
+    const rect = await page.$eval(`.vis-item:has([data-event-id="${span.id}"])`, (el) => el.getBoundingClientRect().width);
+    expect(rect).toBeGreaterThan(2);
+  });
+
+  it('lays lanes out by language, entity or not at all, and colours by entity with a legend', async () => {
+    await page.selectOption('[data-testid="lanes"]', 'language');
+    await expect.poll(() => groupLabels(page)).toEqual(expect.arrayContaining(['Arabic', 'German', 'French']));
+    await page.selectOption('[data-testid="lanes"]', 'entity');
+    await expect.poll(() => groupLabels(page)).toContain('Ant Financial');
+    await page.selectOption('[data-testid="lanes"]', 'none');
+    await expect.poll(() => groupLabels(page)).toEqual(['All events']);
+    expect((await drawnIds(page)).length).toBe(sample.events.length);
+    await page.selectOption('[data-testid="colors"]', 'entity');
+    await expect.poll(() => page.textContent('.legend-docs')).toContain('Ant Financial');
+    await page.selectOption('[data-testid="colors"]', 'document');
+    await page.selectOption('[data-testid="lanes"]', 'document');
+    await expect.poll(async () => (await groupLabels(page)).length).toBe(sample.documents.length);
+  });
+
+  it('filters by language and by entity, with counts, and clears', async () => {
+    await page.click('[data-testid="tab-filters"]');
+    await page.check('input[data-filter-value="de"]');
+    const german = sample.events.filter((e) => langOf(e) === 'de').map((e) => e.id);
+    await expect.poll(async () => (await drawnIds(page)).sort()).toEqual(german.sort());
+    await page.uncheck('input[data-filter-value="de"]');
+    await page.check('input[data-filter-value="tencent"]');
+    const tencent = sample.events.filter((e) => e.entities.includes('tencent')).map((e) => e.id);
+    expect(tencent.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await drawnIds(page)).sort()).toEqual(tencent.sort());
+    const label = await page.textContent('label:has(input[data-filter-value="tencent"]) .check-count');
+    expect(Number(label)).toBe(tencent.length);
+    await page.click('text=Clear all filters');
+    await expect.poll(async () => (await drawnIds(page)).length).toBe(sample.events.length);
+  });
+
+  it('remembers lanes and filters across a reload, and shrugs off garbage in localStorage', async () => {
+    await page.selectOption('[data-testid="lanes"]', 'language');
+    await page.click('[data-testid="tab-filters"]');
+    await page.check('input[data-filter-value="fr"]');
+    await page.waitForTimeout(400);
+    await page.reload();
+    await page.waitForSelector('.vis-item', { state: 'attached' });
+    expect(await page.inputValue('[data-testid="lanes"]')).toBe('language');
+    const french = sample.events.filter((e) => langOf(e) === 'fr').map((e) => e.id);
+    await expect.poll(async () => (await drawnIds(page)).sort()).toEqual(french.sort());
+
+    await page.evaluate(`localStorage.setItem('chronolens.explorer.v1', '{"lanes": 42, "filters": {"langs": "x"}, "window": {"start": "soon"}')`);
+    await page.reload();
+    await page.waitForSelector('.vis-item', { state: 'attached' });
+    expect(await page.inputValue('[data-testid="lanes"]')).toBe('document');
+    expect((await drawnIds(page)).length).toBe(sample.events.length);
+  });
+
+  it('marks dates, entities (by name) and amounts in the source; a date jumps to its event; prev / next walk the article', async () => {
+    const doc = sample.documents.find((d) => sample.events.filter((e) => e.doc === d.id).length >= 3)!;
+    const inDoc = sample.events.filter((e) => e.doc === doc.id).sort((a, b) => a.start - b.start);
+    await page.locator(`.vis-item:has([data-event-id="${inDoc[0]!.id}"])`).click();
+    await expect.poll(() => page.getAttribute('[data-testid="active-sentence"]', 'data-event-ref')).toBe(inDoc[0]!.id);
+    const pane = page.locator('[data-testid="source-pane"]');
+    expect(await pane.locator('mark[data-kind="timex"]').count()).toBeGreaterThan(0);
+    const entityTitles = await pane.locator('mark[data-kind="entity"]').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
+    const names = new Set(sample.entities.map((e) => e.name));
+    expect(entityTitles.some((t) => t !== null && names.has(t))).toBe(true);
+
+    await page.click('[data-testid="next-in-article"]');
+    await expect.poll(() => page.getAttribute('[data-testid="active-sentence"]', 'data-event-ref')).toBe(inDoc[1]!.id);
+    await page.click('[data-testid="prev-in-article"]');
+    await expect.poll(() => page.getAttribute('[data-testid="active-sentence"]', 'data-event-ref')).toBe(inDoc[0]!.id);
+
+    const target = inDoc[inDoc.length - 1]!;
+    await pane.locator(`mark[data-kind="timex"][data-event-ref="${target.id}"]`).first().click();
+    await expect.poll(() => page.getAttribute('[data-testid="active-sentence"]', 'data-event-ref')).toBe(target.id);
+    await expect.poll(() => page.$$eval('.vis-item.vis-selected [data-event-id]', (els) => els.map((e) => e.getAttribute('data-event-id')))).toEqual([target.id]);
+  });
+
+  it('zooms with + and −, focuses the search with /, and Esc clears the selection', async () => {
+    await page.locator('body').click({ position: { x: 700, y: 5 } });
+    const before = await windowOf(page);
+    await page.keyboard.press('+');
+    await expect.poll(async () => { const w = await windowOf(page); return w.end - w.start; }).toBeLessThan((before.end - before.start) * 0.8);
+    await page.keyboard.press('-');
+    await expect.poll(async () => { const w = await windowOf(page); return w.end - w.start; }).toBeGreaterThan((before.end - before.start) * 0.9);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('search');
+    await page.keyboard.press('Escape');
+    await page.locator('body').click({ position: { x: 700, y: 5 } });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid="active-sentence"]').count()).toBe(0);
+  });
+
+  it('lists every document with its publication date, source and evidence', async () => {
+    await page.click('[data-testid="tab-documents"]');
+    const cards = page.locator('[data-testid="documents-panel"] .doc-card');
+    expect(await cards.count()).toBe(sample.documents.length);
+    const text = await page.textContent('[data-testid="documents-panel"]');
+    expect(text).toContain('from manifest.csv');
+    expect(text).toContain(sample.documents[0]!.published.evidence);
+  });
+});
+
+describe('the explorer on a dense generated store', () => {
+  let page: Page;
+  const drawable = (): ChronoEvent[] => dense.documents.flatMap((d) => d.events).filter((e) => e.date.start);
+  beforeAll(async () => {
+    page = await open(denseUrl, { width: 1366, height: 768 });
+  });
+  afterAll(async () => page?.close());
+
+  it('clusters dense stretches; drawn events plus cluster counts account for every event', async () => {
+    await expect.poll(() => page.locator('.vis-item.cluster').count()).toBeGreaterThan(0);
+    const items = await page.locator('.vis-item').count();
+    expect(items).toBeLessThan(500);
+    const counted = async (): Promise<number> => {
+      const clusters = await page.$$eval('.vis-item.cluster .cluster-count', (els) => els.reduce((s, e) => s + Number((e.textContent ?? '0').replace(/,/g, '')), 0));
+      return clusters + (await drawnIds(page)).length;
+    };
+    // The window opens on the whole span (whole years), so every drawable event is in a cluster or drawn.
+    await expect.poll(counted).toBe(drawable().length);
+  });
+
+  it('opens a cluster on click, and keeps items from overlapping while zooming in', async () => {
+    const before = await windowOf(page);
+    // A cluster on screen (the timeline also holds clusters just outside the window, for panning).
+    const box = await page.$eval('[data-testid="timeline"] .vis-panel.vis-center', (el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    const target = await page.$$eval(
+      '.vis-item.cluster',
+      (els, b) => {
+        const hit = els.map((e) => e.getBoundingClientRect()).find((r) => r.left >= b.left && r.right <= b.right && r.top >= b.top && r.bottom <= b.bottom && r.width > 10);
+        return hit ? { x: hit.left + hit.width / 2, y: hit.top + hit.height / 2 } : null;
+      },
+      box,
+    );
+    expect(target).not.toBeNull();
+    await page.mouse.click(target!.x, target!.y);
+    await expect.poll(async () => { const w = await windowOf(page); return w.end - w.start; }).toBeLessThan((before.end - before.start) / 2);
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('+');
+      await page.waitForTimeout(150);
+    }
+    await expect.poll(async () => (await drawnIds(page)).length).toBeGreaterThan(0);
+    const overlaps = await page.$$eval('[data-testid="timeline"] .vis-foreground .vis-group', (groups) => {
+      let n = 0;
+      for (const g of groups) {
+        const boxes = [...g.querySelectorAll(':scope > .vis-item')].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0);
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i]!;
+            const b = boxes[j]!;
+            const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            if (x > 1 && y > 1) n++;
+          }
+      }
+      return n;
+    });
+    expect(overlaps).toBe(0);
+  });
+
+  it('keeps every event of a narrow window findable after zooming back out (nothing lost)', async () => {
+    const w = await windowOf(page);
+    await setWindow(page, w.start - (w.end - w.start) * 20, w.end + (w.end - w.start) * 20);
+    await setWindow(page, w.start, w.end);
+    const inWindow = drawable().filter((e) => {
+      const s = new Date(`${e.date.start}T00:00`).getTime();
+      const t = new Date(`${e.date.end}T23:59`).getTime();
+      return t >= w.start && s <= w.end;
+    });
+    await expect.poll(async () => {
+      const shown = new Set(await drawnIds(page));
+      const clustered = await page.$$eval('.vis-item.cluster .cluster-count', (els) => els.reduce((s, e) => s + Number((e.textContent ?? '0').replace(/,/g, '')), 0));
+      return inWindow.filter((e) => shown.has(e.id)).length + clustered >= inWindow.length;
+    }).toBe(true);
+  });
+
+  it('lists undated events with the reason and dates one on click', async () => {
+    const undated = dense.documents.flatMap((d) => d.events).filter((e) => !e.date.start);
+    expect(undated.length).toBeGreaterThan(0);
+    await page.click('[data-testid="tab-undated"]');
+    const rows = page.locator('[data-testid="undated-tray"] li');
+    await expect.poll(() => rows.count()).toBe(Math.min(300, undated.length));
+    expect(await rows.first().textContent()).toContain("year unknown: the article's publication date is unknown");
+    const id = await rows.first().getAttribute('data-undated-id');
+    expect(undated.map((e) => e.id)).toContain(id);
+    await rows.first().locator('[data-testid="date-it"]').click();
+    await expect.poll(() => page.getAttribute('[data-testid="active-sentence"]', 'data-event-ref')).toBe(id);
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows file problems and sets a publication date from the documents panel, then reloads the timeline', async () => {
+    await page.keyboard.press('Escape');
+    await page.click('[data-testid="tab-documents"]');
+    const panel = page.locator('[data-testid="documents-panel"]');
+    await expect.poll(() => panel.textContent()).toContain('generated/broken.pdf');
+    const lastDoc = dense.documents.at(-1)!.document;
+    const card = panel.locator(`.doc-card[data-doc-id="${lastDoc.id}"]`);
+    expect(await card.textContent()).toContain('date unknown');
+    await card.locator('[data-testid="doc-date-input"]').fill('2019-03-04');
+    await card.locator('[data-testid="doc-date-save"]').click();
+    await expect.poll(() => card.textContent(), { timeout: 30_000 }).toContain('set by you');
+    expect(await card.textContent()).toContain('4 Mar 2019');
+  });
+
+  it('ran without page errors or console errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
