@@ -95,20 +95,20 @@ export function applyEdits(machine: readonly ChronoEvent[], docTexts: ReadonlyMa
   const events = new Map<string, EditedEvent>();
   const byDocStart = new Map<string, string>();
   const key = (doc: string, start: number): string => `${doc}\u0000${start}`;
-  const exact = new Map<string, string>();
+  /** Events added from a selection, by where they start: one may start where a machine sentence starts. */
+  const addedAt = new Map<string, string[]>();
   for (const e of machine) {
     events.set(e.id, { ...e });
     byDocStart.set(key(e.doc, e.start), e.id);
-    exact.set(`${key(e.doc, e.start)}\u0000${e.text}`, e.id);
   }
   const orphaned: OrphanedEdit[] = [];
 
   /** The event whose sentence the anchor names: same offsets and text, or the same text elsewhere in the doc. */
   function find(a: Anchor): EditedEvent | null {
-    // Exact match first: an event added from a selection may start where a machine sentence starts.
-    const exactId = exact.get(`${key(a.doc, a.start)}\u0000${a.text}`);
-    const exactHit = exactId ? events.get(exactId) : undefined;
-    if (exactHit) return exactHit;
+    for (const added of addedAt.get(key(a.doc, a.start)) ?? []) {
+      const e = events.get(added);
+      if (e && e.text === a.text) return e;
+    }
     const id = byDocStart.get(key(a.doc, a.start));
     const direct = id ? events.get(id) : undefined;
     if (direct && direct.text === a.text) return direct;
@@ -162,7 +162,7 @@ export function applyEdits(machine: readonly ChronoEvent[], docTexts: ReadonlyMa
         const e: EditedEvent = { id, doc: a.doc, start: a.start, end: a.end, text: a.text, label: op.label, date: dateFromPatch(op.date), entities: [], amounts: [], edited: true, edits: [edit.seq], ...(op.note ? { note: op.note } : {}) };
         events.set(id, e);
         if (!byDocStart.has(key(a.doc, a.start))) byDocStart.set(key(a.doc, a.start), id);
-        if (!exact.has(`${key(a.doc, a.start)}\u0000${a.text}`)) exact.set(`${key(a.doc, a.start)}\u0000${a.text}`, id);
+        addedAt.set(key(a.doc, a.start), [...(addedAt.get(key(a.doc, a.start)) ?? []), id]);
         break;
       }
       case 'event.delete': {
