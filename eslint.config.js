@@ -10,7 +10,7 @@ const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'worker_th
 const builtinPaths = (message) => [...NODE_BUILTINS, 'electron'].map((name) => ({ name, message }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'bench/results/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'bench/results/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
