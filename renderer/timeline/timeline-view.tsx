@@ -13,6 +13,9 @@ type Group = { id: string; content: string; order: number; lane: Lane };
 /** Where the timeline opens when nothing was remembered and there is nothing to fit. */
 export const INITIAL_WINDOW = { start: new Date(2016, 0, 1), end: new Date(2021, 11, 31, 23, 59, 59) };
 
+/** Windows this narrow draw every event (clusters must open somewhere); zoomMin is 2 days. */
+const FULL_DETAIL_MS = 4 * 86_400_000;
+
 export interface TimeWindow {
   start: number;
   end: number;
@@ -107,8 +110,9 @@ export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, on
     const width = container.current?.querySelector<HTMLElement>('.vis-panel.vis-center')?.clientWidth ?? 1000;
     const shown = visibleSlice(indexRef.current, {
       ...DEFAULT_SLICE,
-      // About one fully labelled event per 28 px of timeline per lane before a lane clusters.
-      budget: Math.max(12, Math.round(width / 28)),
+      // About one fully labelled event per 28 px of timeline per lane before a lane clusters; at the deepest zoom
+      // (a few days) nothing is clustered any more, so every event can be reached on the timeline itself.
+      budget: w.end.getTime() - w.start.getTime() <= FULL_DETAIL_MS ? Number.POSITIVE_INFINITY : Math.max(12, Math.round(width / 28)),
       from: w.start.getTime(),
       to: w.end.getTime(),
       widthPx: width,
