@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, net, protocol, type BrowserWindow } from 'electron';
 import { createAppServices, type AppServices } from './app-services';
 import { registerIpc } from './ipc/register-ipc';
+import { createPrintExporter } from './print-window';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security/policy';
 import { createMainWindow, denyAllPermissions } from './window';
 
@@ -29,11 +30,14 @@ function serveRenderer(): void {
 
 async function start(): Promise<void> {
   let services: AppServices;
+  let win: BrowserWindow | null = null;
+  const preloadPath = path.join(__dirname, 'preload.cjs');
   try {
     services = await createAppServices({
       storeFile: path.join(app.getPath('userData'), 'store.json'),
       // Packaged: electron-builder's extraResources; from a checkout: the repository's assets.
       defaultCorpusDir: app.isPackaged ? path.join(process.resourcesPath, 'corpus') : path.join(appDir, 'assets', 'corpus'),
+      print: createPrintExporter(preloadPath, () => win),
     });
   } catch (e) {
     dialog.showErrorBox('Chronolens cannot open its store', (e as Error).message);
@@ -42,7 +46,7 @@ async function start(): Promise<void> {
   }
   denyAllPermissions();
   serveRenderer();
-  let win: BrowserWindow | null = createMainWindow(path.join(__dirname, 'preload.cjs'));
+  win = createMainWindow(preloadPath);
   const unregister = registerIpc(ipcMain, services, () => win?.webContents ?? null);
   win.on('closed', () => {
     win = null;

@@ -187,3 +187,10 @@ export function pageSizePx(paper: Paper, orientation: Orientation): { width: num
     contentHeight: Math.floor((ph - PAGE_MARGIN_MM.top - PAGE_MARGIN_MM.bottom) * PX_PER_MM),
   };
 }
+
+/**
+ * Page-number footer for Chromium's PDF writer (playwright's page.pdf and Electron's printToPDF). It is rendered as
+ * its own tiny document: no page fonts or styles reach it.
+ */
+export const FOOTER_TEMPLATE =
+  '<div style="width:100%;font-size:8px;color:#5d6573;text-align:center;font-family:sans-serif;">Chronolens · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';

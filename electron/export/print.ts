@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PAGE_MARGIN_MM, pageSizePx, printQuery, type PrintFormat, type PrintOptions } from '../../shared/print-options';
+import { FOOTER_TEMPLATE, PAGE_MARGIN_MM, pageSizePx, printQuery, type PrintFormat, type PrintOptions } from '../../shared/print-options';
 import { createAppServices } from '../app-services';
 import { ensureRendererBuilt } from '../serve/ensure-renderer';
 import { startServer } from '../serve/server';
@@ -21,10 +21,6 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
-
-/** Page-number footer for Chromium's PDF writer (its own tiny document: no page fonts or styles reach it). */
-export const FOOTER_TEMPLATE =
-  '<div style="width:100%;font-size:8px;color:#5d6573;text-align:center;font-family:sans-serif;">Chronolens · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
 
 export interface PrintExportRequest {
   storeFile: string;

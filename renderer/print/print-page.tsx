@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { DocumentSummary, TimelineData } from '../../shared/ipc/contract';
 import { filterEvents, pageSizePx, PAGE_MARGIN_MM, parsePrintQuery, type PrintOptions } from '../../shared/print-options';
 import { request } from '../ipc/api';
@@ -27,10 +27,12 @@ export function laneOrder(documents: readonly DocumentSummary[]): DocumentSummar
 export function prepare(data: TimelineData, options: PrintOptions, measure: (s: string) => number): Prepared {
   const documents = laneOrder(data.documents);
   const colors = docColorClasses(documents.map((d) => d.id));
-  const events = filterEvents(data.events, new Map(documents.map((d) => [d.id, d.lang])), options, normalizeText);
+  // Events the researcher hid are not part of the report.
+  const shown = data.events.filter((e) => !e.hidden);
+  const events = filterEvents(shown, new Map(documents.map((d) => [d.id, d.lang])), options, normalizeText);
   const { contentWidth } = pageSizePx(options.paper, options.orientation);
   const layout = layoutPrint({ events, documents, split: options.split, width: contentWidth, measure, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) });
-  return { options, layout, documents, colors, totalEvents: data.events.length, width: contentWidth };
+  return { options, layout, documents, colors, totalEvents: shown.length, width: contentWidth };
 }
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; prepared: Prepared };
@@ -43,22 +45,20 @@ function pageRule(o: PrintOptions): string {
 
 /** Loads the timeline, lays it out for paper and says so on `body[data-print-ready]` (the exporters wait for it). */
 export function PrintPage({ search }: { search: string }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const parsed = useMemo(() => parsePrintQuery(search), [search]);
+  const [loaded, setLoaded] = useState<State>({ kind: 'loading' });
+  const state = useMemo((): State => (parsed.ok ? loaded : { kind: 'error', message: `Bad print options: ${parsed.message}` }), [parsed, loaded]);
 
   useEffect(() => {
-    const parsed = parsePrintQuery(search);
-    if (!parsed.ok) {
-      setState({ kind: 'error', message: `Bad print options: ${parsed.message}` });
-      return;
-    }
+    if (!parsed.ok) return;
     let current = true;
     Promise.all([request('timeline:load', {}), loadPrintFonts()])
-      .then(([data]) => current && setState({ kind: 'ready', prepared: prepare(data, parsed.value, canvasMeasure()) }))
-      .catch((err: unknown) => current && setState({ kind: 'error', message: describeError(err) }));
+      .then(([data]) => current && setLoaded({ kind: 'ready', prepared: prepare(data, parsed.value, canvasMeasure()) }))
+      .catch((err: unknown) => current && setLoaded({ kind: 'error', message: describeError(err) }));
     return () => {
       current = false;
     };
-  }, [search]);
+  }, [parsed]);
 
   useLayoutEffect(() => {
     if (state.kind === 'loading') return;
