@@ -7,11 +7,17 @@
  * Never all pairs: events are blocked by (entity, month) buckets — "XXXX-MM" buckets let an unknown year meet
  * known ones — and only pairs sharing a bucket are scored. Runs over the whole corpus after per-document
  * annotation, and is idempotent: what an earlier run added is removed first.
+ *
+ * Incremental: given the previous run's output and which documents changed, only events that share a blocking
+ * bucket with a changed document's events (before or after the change) are linked again; the result is the same
+ * as linking everything (every input of a pair's score is local to the pair, entity weights move in coarse steps
+ * and a step change re-links that entity's events, ties are broken by event order). Output is compact: at most
+ * `maxLinks` (3) links per event, reasons kept as a short code and rendered to text once per distinct code.
  */
-import type { ChronoEvent, EventLink } from '../../shared/model';
+import type { ChronoEvent, EventDate, EventLink } from '../../shared/model';
+import type { AnnotatedDocument } from './annotate-document';
 import { applyMod, timexInterval } from '../../shared/timex';
 import { ACTION_LABEL } from './actions/index';
-import type { AnnotatedDocument } from './annotate-document';
 import { formatMoney, toUsd } from './amounts';
 
 export interface LinkOptions {
@@ -33,6 +39,33 @@ export interface LinkStats {
   groups: number;
   /** Buckets too large to pair exhaustively, compared within a sliding window of date-sorted neighbours. */
   windowedBuckets: number;
+  /** Statement groups linked again (all of them on a full run). */
+  relinkedGroups: number;
+}
+
+/** What linking needs of a document: no text, no timexes, no mentions. */
+export interface LinkDoc {
+  document: { id: string; file: string; published: { value: string | null } };
+  amounts: ReadonlyArray<{ value: number; currency: string }>;
+  /** Events as annotated (before linking). */
+  events: readonly ChronoEvent[];
+}
+
+/** What linking adds to one event. */
+export interface LinkOut {
+  sameAs: string[];
+  links: EventLink[];
+  /** The date with a year lent by a twin. */
+  date?: EventDate;
+}
+
+export interface IncrementalLink {
+  /** The previous run's output, by event id. */
+  previous: ReadonlyMap<string, LinkOut>;
+  /** Documents (by id) added or changed since that run: their events in `docs` are new. */
+  changed: ReadonlySet<string>;
+  /** The previous versions of changed and removed documents. */
+  before: readonly LinkDoc[];
 }
 
 const YEAR_EVIDENCE = 'year borrowed from the same event in ';
@@ -57,6 +90,8 @@ interface Feature {
   usd: Array<{ usd: number; shown: string }>;
   action?: string;
   year: number | null;
+  /** The year amounts were converted at. */
+  rate: number | null;
 }
 
 const dayNumber = (iso: string): number => Math.floor(Date.parse(iso) / DAY_MS);
@@ -72,9 +107,9 @@ function resetLinks(e: ChronoEvent): ChronoEvent {
   return rest;
 }
 
-function featureOf(ev: ChronoEvent, doc: number, a: AnnotatedDocument): Feature {
+function featureOf(ev: ChronoEvent, doc: number, a: LinkDoc): Feature {
   const pub = a.document.published.value;
-  const f: Feature = { ev, doc, file: a.document.file, usd: [], year: null };
+  const f: Feature = { ev, doc, file: a.document.file, usd: [], year: null, rate: null };
   const v = ev.date.value;
   if (ev.date.start && ev.date.end) {
     f.from = dayNumber(ev.date.start);
@@ -89,6 +124,7 @@ function featureOf(ev: ChronoEvent, doc: number, a: AnnotatedDocument): Feature 
     } else if ((m = /^X{4}-(SP|SU|FA|WI)/.exec(v))) f.months = SEASON_MONTHS[m[1]!]!;
   }
   const rateYear = f.year ?? (pub ? Number(pub.slice(0, 4)) : null);
+  f.rate = rateYear;
   for (const i of ev.amounts) {
     const am = a.amounts[i];
     if (!am) continue;
@@ -133,13 +169,13 @@ function dateFit(a: Feature, b: Feature, explain = false): DateFit | null {
     const overlap = a.from <= b.to! && b.from <= a.to!;
     if (a.precision === 'day' && b.precision === 'day') {
       const d = Math.abs(a.from - b.from);
-      if (d === 0) return { score: 1, reason: explain ? `same day ${a.ev.date.value}` : '' };
-      if (d <= 2) return { score: 0.7, reason: explain ? `${d} day${d > 1 ? 's' : ''} apart (${a.ev.date.value}, ${b.ev.date.value})` : '' };
+      if (d === 0) return { score: 1, reason: explain ? 'd0' : '' };
+      if (d <= 2) return { score: 0.7, reason: explain ? `d${d}` : '' };
       return null;
     }
     if (!overlap) return null;
     const span = Math.max(a.to! - a.from, b.to! - b.from);
-    return { score: span <= 31 ? 0.8 : span <= 92 ? 0.6 : 0.3, reason: explain ? `dates overlap (${a.ev.date.value}, ${b.ev.date.value})` : '' };
+    return { score: span <= 31 ? 0.8 : span <= 92 ? 0.6 : 0.3, reason: explain ? 'do' : '' };
   }
   // One or both years unknown: the known parts must fit.
   const monthsOf = (f: Feature): number[] => {
@@ -157,7 +193,7 @@ function dateFit(a: Feature, b: Feature, explain = false): DateFit | null {
   const da = dayOf(a);
   const db = dayOf(b);
   if (da !== undefined && db !== undefined && da !== db) return null;
-  return { score: da !== undefined && db !== undefined ? 0.8 : 0.5, reason: explain ? `month and day fit with an unknown year (${a.ev.date.value}, ${b.ev.date.value})` : '' };
+  return { score: da !== undefined && db !== undefined ? 0.8 : 0.5, reason: explain ? 'du' : '' };
 }
 
 function amountFit(a: Feature, b: Feature, explain = false): { equal: boolean; reason?: string } | null {
@@ -166,37 +202,118 @@ function amountFit(a: Feature, b: Feature, explain = false): { equal: boolean; r
     for (const y of b.usd) {
       if (Math.abs(x.usd - y.usd) / Math.max(x.usd, y.usd) <= 0.1) {
         if (!explain) return { equal: true };
-        const conv = x.shown.startsWith('$') && y.shown.startsWith('$') ? '' : ` (≈ $${Math.round(x.usd / 1e8) / 10} bn and $${Math.round(y.usd / 1e8) / 10} bn at yearly average rates)`;
-        return { equal: true, reason: `equivalent amounts ${x.shown} ≈ ${y.shown}${x.usd >= 1e8 && y.usd >= 1e8 ? conv : ''}` };
+        const conv = x.shown.startsWith('$') && y.shown.startsWith('$') ? '' : `~${Math.round(x.usd / 1e8) / 10}~${Math.round(y.usd / 1e8) / 10}`;
+        return { equal: true, reason: `${x.shown}~${y.shown}${x.usd >= 1e8 && y.usd >= 1e8 ? conv : ''}` };
       }
     }
   }
   return { equal: false };
 }
 
-/**
- * Suggests same-event links across documents and lends known years to unknown ones. Returns new document objects
- * (events replaced); the input is not modified.
- */
-export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOptions = {}): { documents: D[]; stats: LinkStats } {
-  const minScore = opts.minScore ?? 0.55;
-  const maxLinks = opts.maxLinks ?? 8;
-  const maxBucket = opts.maxBucket ?? 96;
-  const out: D[] = docs.map((d) => ({ ...d, events: d.events.map(resetLinks) }));
-  const feats: Feature[] = [];
-  out.forEach((d, i) => d.events.forEach((e) => feats.push(featureOf(e, i, d))));
 
-  // Identical statements (same sentence, same date: syndicated copies) are one group; only a representative of
-  // each group is blocked and scored, and the group's members share its links.
+/** The keys of the blocking buckets an event (a group's representative) sits in. */
+function bucketKeys(f: Feature): Array<{ key: string; unknown: boolean }> {
+  const g = granules(f);
+  const fine = f.months ? f.day !== undefined : f.from !== undefined && f.to! - f.from <= 31;
+  // A pair links only on equivalent amounts, or on the same action with month-or-finer dates, so the bucket key
+  // carries that too: the action, and the amount's 10% band (an event sits in its band and the next, so two
+  // amounts within 10% always share one). Events with neither can never link and are left out.
+  const disc = new Set<string>();
+  if (f.action && fine) disc.add(`a:${f.action}`);
+  for (const u of f.usd) {
+    const band = Math.floor(Math.log(u.usd) / Math.log(1.1));
+    disc.add(`m:${band}`).add(`m:${band + 1}`);
+  }
+  const keys: Array<{ key: string; unknown: boolean }> = [];
+  for (const id of f.ev.entities) {
+    for (const d of disc) {
+      for (const k of g.known) keys.push({ key: `${id}|${k}|${d}`, unknown: false });
+      for (const k of g.unknownYear) keys.push({ key: `${id}|${k}|${d}`, unknown: !!f.months });
+    }
+  }
+  return keys;
+}
+
+/** Everything a statement's features depend on: copies with the same signature are one group. */
+const signature = (f: Feature): string => `${f.ev.date.value}\u0001${f.rate}\u0001${f.usd.map((u) => u.usd).join(',')}\u0001${f.ev.label}\u0001${f.ev.entities.join(',')}\u0001${f.ev.text}`;
+
+/** Entity counts in coarse (power of two) steps, so one more mention rarely changes a weight. */
+const step = (n: number): number => 2 ** Math.floor(Math.log2(Math.max(1, n)));
+
+const DATE_TEXT: Record<string, string> = { d0: 'same day', d1: '1 day apart', d2: '2 days apart', do: 'dates overlap', du: 'month and day fit with an unknown year' };
+const rendered = new Map<string, string[]>();
+const codeOf = new WeakMap<readonly string[], string>();
+
+/**
+ * A link's reasons as stored: `S` (the same statement) or `E:ids|D:d0|A:$14 bn~€11.9 bn~14~13.9|X:action`. Rendered
+ * to the sentences shown beside a link once per distinct code; the rendered array is shared.
+ */
+export function renderReasons(code: string): string[] {
+  let r = rendered.get(code);
+  if (r) return r;
+  r = [];
+  for (const part of code.split('|')) {
+    const v = part.slice(2);
+    if (part === 'S') r.push(SAME_STATEMENT);
+    else if (part.startsWith('E:')) r.push(`shared entities: ${v.split(',').join(', ')}`);
+    else if (part.startsWith('D:')) r.push(DATE_TEXT[v] ?? v);
+    else if (part.startsWith('A:')) {
+      const [x, y, ux, uy] = v.split('~');
+      r.push(`equivalent amounts ${x} ≈ ${y}${ux !== undefined ? ` (≈ $${ux} bn and $${uy} bn at yearly average rates)` : ''}`);
+    } else if (part.startsWith('X:')) r.push(`same action: ${ACTION_LABEL[v as keyof typeof ACTION_LABEL] ?? v}`);
+    else r.push(part);
+  }
+  rendered.set(code, r);
+  codeOf.set(r, code);
+  return r;
+}
+
+/** One link as stored: [event id, score, reason code]. */
+export type PackedLink = [string, number, string];
+export interface PackedLinkOut {
+  l: PackedLink[];
+  d?: EventDate;
+}
+
+export function packLinkOut(o: LinkOut): PackedLinkOut {
+  return { l: o.links.map((k) => [k.event, k.score, codeOf.get(k.reasons) ?? k.reasons.join('|')]), ...(o.date ? { d: o.date } : {}) };
+}
+
+export function unpackLinkOut(p: PackedLinkOut): LinkOut {
+  const links = p.l.map(([event, score, code]) => ({ event, score, reasons: renderReasons(code) }));
+  return { sameAs: links.map((k) => k.event), links, ...(p.d ? { date: p.d } : {}) };
+}
+
+/** An event with what linking added to it (none: the event as annotated). */
+export function withLinks(e: ChronoEvent, o: LinkOut | undefined): ChronoEvent {
+  if (!o) return e;
+  return { ...e, sameAs: o.sameAs, links: o.links, ...(o.date ? { date: o.date } : {}) };
+}
+
+/**
+ * Same-event links over the whole corpus, or again only where changed documents can make a difference (`inc`).
+ * `docs` hold the events as annotated, in file order. Returns what linking adds, by event id.
+ */
+export function linkCorpus(docs: readonly LinkDoc[], opts: LinkOptions = {}, inc?: IncrementalLink): { out: Map<string, LinkOut>; stats: LinkStats } {
+  const minScore = opts.minScore ?? 0.55;
+  const maxLinks = opts.maxLinks ?? 3;
+  const maxBucket = opts.maxBucket ?? 96;
+  const feats: Feature[] = [];
+  docs.forEach((d, i) => d.events.forEach((e) => feats.push(featureOf(e, i, d))));
+
+  // Identical statements (the same signature: syndicated copies) are one group; only its first member (in file
+  // order) is blocked and scored, and the group's members share its links.
   const groupOf = new Int32Array(feats.length);
   const groups: number[][] = [];
+  const sigs: string[] = [];
   const bySignature = new Map<string, number>();
   feats.forEach((f, i) => {
-    const sig = `${f.ev.date.value}|${f.ev.text}`;
+    const sig = signature(f);
     let g = bySignature.get(sig);
     if (g === undefined) {
       g = groups.length;
       groups.push([]);
+      sigs.push(sig);
       bySignature.set(sig, g);
     }
     groups[g]!.push(i);
@@ -204,51 +321,83 @@ export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOpt
   });
   const reps = groups.map((g) => g[0]!);
 
-  // Entity weights: rare entities say more than "China".
+  // Entity weights: rare entities say more than "China". Counted in coarse steps (see `step`).
   const df = new Map<string, number>();
   for (const f of feats) for (const id of f.ev.entities) df.set(id, (df.get(id) ?? 0) + 1);
-  const idfOf = new Map([...df].map(([id, n]) => [id, Math.log(1 + feats.length / n)]));
-  const idf = (id: string): number => idfOf.get(id) ?? 0;
+  const total = step(feats.length);
+  const weightOf = new Map([...df].map(([id, n]) => [id, Math.log(1 + total / step(n))]));
+  const weight = (id: string): number => weightOf.get(id) ?? 0;
 
-  // Blocking: (entity, granule) → events; unknown-year granules keep the two kinds apart.
+  // Blocking: (entity, granule, amount band or action) → events; unknown-year granules keep the two kinds apart.
   const buckets = new Map<string, { known: number[]; unknown: number[] }>();
-  // A pair links only on equivalent amounts, or on the same action with month-or-finer dates, so the bucket key
-  // carries that too: the action, and the amount's 10% band (an event sits in its band and the next, so two
-  // amounts within 10% always share one). Events with neither can never link and are left out.
   for (const i of reps) {
-    const f = feats[i]!;
-    const g = granules(f);
-    const fine = f.months ? f.day !== undefined : f.from !== undefined && f.to! - f.from <= 31;
-    const disc = new Set<string>();
-    if (f.action && fine) disc.add(`a:${f.action}`);
-    for (const u of f.usd) {
-      const band = Math.floor(Math.log(u.usd) / Math.log(1.1));
-      disc.add(`m:${band}`).add(`m:${band + 1}`);
-    }
-    const put = (key: string, unknown: boolean): void => {
-      const b = buckets.get(key) ?? { known: [], unknown: [] };
+    for (const { key, unknown } of bucketKeys(feats[i]!)) {
+      let b = buckets.get(key);
+      if (!b) buckets.set(key, (b = { known: [], unknown: [] }));
       (unknown ? b.unknown : b.known).push(i);
-      buckets.set(key, b);
-    };
-    for (const id of f.ev.entities) {
-      for (const d of disc) {
-        for (const k of g.known) put(`${id}|${k}|${d}`, false);
-        for (const k of g.unknownYear) put(`${id}|${k}|${d}`, !!f.months);
-      }
     }
   }
 
-  const stats: LinkStats = { events: feats.length, groups: groups.length, buckets: buckets.size, pairsScored: 0, links: 0, yearsInferred: 0, windowedBuckets: 0 };
+  // Incremental: which representatives must be linked again (null: all of them).
+  const affected = inc ? affectedReps(inc) : null;
+  function affectedReps({ changed, before }: IncrementalLink): Uint8Array | null {
+    const oldFeats: Feature[] = [];
+    before.forEach((d, i) => d.events.forEach((e) => oldFeats.push(featureOf(e, -1 - i, d))));
+    const touchedSigs = new Set<string>(oldFeats.map(signature));
+    // Entity counts before the change: now, less the changed documents' new events, plus their old ones.
+    const delta = new Map<string, number>();
+    let newChanged = 0;
+    feats.forEach((f, i) => {
+      if (!changed.has(docs[f.doc]!.document.id)) return;
+      newChanged++;
+      touchedSigs.add(sigs[groupOf[i]!]!);
+      for (const id of f.ev.entities) delta.set(id, (delta.get(id) ?? 0) - 1);
+    });
+    for (const f of oldFeats) for (const id of f.ev.entities) delta.set(id, (delta.get(id) ?? 0) + 1);
+    // The corpus crossed a power of two: every weight moved, link everything again.
+    if (step(feats.length - newChanged + oldFeats.length) !== total) return null;
+    const reweighted = new Set<string>();
+    for (const [id, d] of delta) {
+      const now = df.get(id) ?? 0;
+      if (d !== 0 && now > 0 && now + d > 0 && step(now) !== step(now + d)) reweighted.add(id);
+    }
+    const marked = new Uint8Array(feats.length);
+    const keys = new Set<string>();
+    const seed = (f: Feature): void => {
+      for (const k of bucketKeys(f)) keys.add(k.key);
+    };
+    for (const f of oldFeats) seed(f);
+    groups.forEach((members, g) => {
+      const rep = members[0]!;
+      const f = feats[rep]!;
+      if (touchedSigs.has(sigs[g]!) || (reweighted.size && f.ev.entities.some((id) => reweighted.has(id)))) {
+        marked[rep] = 1;
+        seed(f);
+      }
+    });
+    for (const k of keys) {
+      const b = buckets.get(k);
+      if (!b) continue;
+      for (const i of b.known) marked[i] = 1;
+      for (const i of b.unknown) marked[i] = 1;
+    }
+    return marked;
+  }
+  const isAffected = (i: number): boolean => affected === null || affected[i] === 1;
+
+  const stats: LinkStats = { events: feats.length, groups: groups.length, buckets: buckets.size, pairsScored: 0, links: 0, yearsInferred: 0, windowedBuckets: 0, relinkedGroups: 0 };
   const seen = new Set<number>();
   const found = new Map<number, Array<{ other: number; score: number }>>();
-  // Scores only; reasons are written for the links that are kept. Each event keeps its best few candidates.
+  // Scores only; reasons are written for the links that are kept. Each event keeps its best few candidates, in a
+  // total order (score, then file order), so the order pairs are met in never matters.
   const keep = maxLinks + 4;
   const remember = (x: number, other: number, score: number): void => {
     let list = found.get(x);
     if (!list) found.set(x, (list = []));
-    if (list.length >= keep && list[list.length - 1]!.score >= score) return;
+    const before = (p: { other: number; score: number }): boolean => score > p.score || (score === p.score && other < p.other);
+    if (list.length >= keep && !before(list[list.length - 1]!)) return;
     let p = list.length;
-    while (p > 0 && list[p - 1]!.score < score) p--;
+    while (p > 0 && before(list[p - 1]!)) p--;
     list.splice(p, 0, { other, score });
     if (list.length > keep) list.pop();
   };
@@ -258,11 +407,11 @@ export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOpt
     const amount = amountFit(fa, fb);
     if (amount && !amount.equal) return null; // both give figures, and they differ: different events
     let sharedW = 0;
-    for (const id of fa.ev.entities) if (fb.ev.entities.includes(id)) sharedW += idf(id);
+    for (const id of fa.ev.entities) if (fb.ev.entities.includes(id)) sharedW += weight(id);
     if (sharedW === 0) return null;
     let unionW = 0;
-    for (const id of fa.ev.entities) unionW += idf(id);
-    for (const id of fb.ev.entities) if (!fa.ev.entities.includes(id)) unionW += idf(id);
+    for (const id of fa.ev.entities) unionW += weight(id);
+    for (const id of fb.ev.entities) if (!fa.ev.entities.includes(id)) unionW += weight(id);
     const ent = sharedW / unionW;
     const sameAction = !!fa.action && fa.action === fb.action;
     if (!amount?.equal && !(sameAction && date.score >= 0.7 && ent >= 0.5)) return null;
@@ -270,16 +419,19 @@ export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOpt
     return score < minScore ? null : score;
   };
   const explain = (fa: Feature, fb: Feature): string[] => {
-    const reasons = [`shared entities: ${fa.ev.entities.filter((id) => fb.ev.entities.includes(id)).join(', ')}`, dateFit(fa, fb, true)!.reason];
+    const parts = [`E:${fa.ev.entities.filter((id) => fb.ev.entities.includes(id)).join(',')}`, `D:${dateFit(fa, fb, true)!.reason}`];
     const amount = amountFit(fa, fb, true);
-    if (amount?.reason) reasons.push(amount.reason);
-    if (fa.action && fa.action === fb.action) reasons.push(`same action: ${ACTION_LABEL[fa.action as keyof typeof ACTION_LABEL]}`);
-    return reasons;
+    if (amount?.reason) parts.push(`A:${amount.reason}`);
+    if (fa.action && fa.action === fb.action) parts.push(`X:${fa.action}`);
+    return renderReasons(parts.join('|'));
   };
   const consider = (i: number, j: number): void => {
     if (i === j) return;
     const a = Math.min(i, j);
     const b = Math.max(i, j);
+    const ra = isAffected(a);
+    const rb = isAffected(b);
+    if (!ra && !rb) return;
     const key = a * feats.length + b;
     if (seen.has(key)) return;
     seen.add(key);
@@ -289,14 +441,15 @@ export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOpt
     stats.pairsScored++;
     const score = scorePair(fa, fb);
     if (score === null) return;
-    remember(a, b, score);
-    remember(b, a, score);
+    if (ra) remember(a, b, score);
+    if (rb) remember(b, a, score);
   };
   const sortKey = (i: number): number => {
     const f = feats[i]!;
     return f.from ?? (f.months ? f.months[0]! * 31 + (f.day ?? 0) : 0);
   };
   for (const b of buckets.values()) {
+    if (affected && !b.known.some(isAffected) && !b.unknown.some(isAffected)) continue;
     if (b.known.length + b.unknown.length > maxBucket) {
       // Sorted neighbourhood: an entity everyone mentions, in a busy month. Links are capped per event anyway.
       stats.windowedBuckets++;
@@ -319,16 +472,21 @@ export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOpt
 
   // Every member of a group: first its group's other members (other documents), then the members of linked groups,
   // best first; then lend a year from the best twin with a known, not guessed, year.
-  const replaced = new Map<number, ChronoEvent>();
-  const linkedGroups = new Map<number, Array<{ group: number; score: number; reasons: string[] }>>();
-  for (const [i, list] of found) {
-    list.sort((p, q) => q.score - p.score || feats[p.other]!.ev.id.localeCompare(feats[q.other]!.ev.id));
-    linkedGroups.set(groupOf[i]!, list.map((l) => ({ group: groupOf[l.other]!, score: l.score, reasons: explain(feats[i]!, feats[l.other]!) })));
-  }
-  const sameReasons = [SAME_STATEMENT];
-  groups.forEach((members, g) => {
-    const others = linkedGroups.get(g) ?? [];
-    const sameStatement = members.length > 1 && feats[members[0]!]!.ev.text.trim().length >= 40;
+  const out = new Map<string, LinkOut>();
+  const sameReasons = renderReasons('S');
+  groups.forEach((members) => {
+    if (!isAffected(members[0]!)) {
+      // Untouched by the change: what the previous run found stands.
+      for (const i of members) {
+        const prev = inc!.previous.get(feats[i]!.ev.id);
+        if (prev) out.set(feats[i]!.ev.id, prev);
+      }
+      return;
+    }
+    stats.relinkedGroups++;
+    const rep = members[0]!;
+    const others = (found.get(rep) ?? []).map((l) => ({ group: groupOf[l.other]!, score: l.score, reasons: explain(feats[rep]!, feats[l.other]!) }));
+    const sameStatement = members.length > 1 && feats[rep]!.ev.text.trim().length >= 40;
     if (!others.length && !sameStatement) return;
     // The group's candidate links, built once and shared by its members (a thousand copies of one wire story
     // must not make a million link objects). A few spare ones cover a member's own entry and its document.
@@ -349,32 +507,39 @@ export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOpt
       }
       if (!twins.length) continue;
       const links: EventLink[] = twins.map((t) => t.link);
-      let ev: ChronoEvent = { ...f.ev, sameAs: links.map((l) => l.event), links };
-      stats.links += links.length;
-      if (f.months && !ev.edited) {
+      const o: LinkOut = { sameAs: links.map((l) => l.event), links };
+      if (f.months && !f.ev.edited) {
         const twin = twins.map((t) => feats[t.j]!).find((t) => t.year !== null && t.ev.date.certainty !== 'uncertain' && !t.months);
         if (twin) {
-          const value = `${twin.year}${ev.date.value.slice(4)}`;
+          const value = `${twin.year}${f.ev.date.value.slice(4)}`;
           const iv = timexInterval(value);
-          const narrowed = iv ? applyMod(iv, ev.date.mod) : null;
+          const narrowed = iv ? applyMod(iv, f.ev.date.mod) : null;
           const snippet = twin.ev.text.length > 80 ? `${twin.ev.text.slice(0, 79)}…` : twin.ev.text;
-          ev = {
-            ...ev,
-            date: {
-              ...ev.date,
-              value,
-              certainty: 'inferred',
-              ...(narrowed ? { start: narrowed.start, end: narrowed.end } : {}),
-              evidence: `${YEAR_EVIDENCE}${twin.file} (${twin.ev.date.value}): "${snippet}"`,
-            },
+          o.date = {
+            ...f.ev.date,
+            value,
+            certainty: 'inferred',
+            ...(narrowed ? { start: narrowed.start, end: narrowed.end } : {}),
+            evidence: `${YEAR_EVIDENCE}${twin.file} (${twin.ev.date.value}): "${snippet}"`,
           };
-          stats.yearsInferred++;
         }
       }
-      replaced.set(i, ev);
+      out.set(f.ev.id, o);
     }
   });
-  let n = 0;
-  for (const d of out) d.events = d.events.map((e) => replaced.get(n++) ?? e);
-  return { documents: out, stats };
+  for (const o of out.values()) {
+    stats.links += o.links.length;
+    if (o.date) stats.yearsInferred++;
+  }
+  return { out, stats };
+}
+
+/**
+ * Suggests same-event links across documents and lends known years to unknown ones. Returns new document objects
+ * (events replaced); the input is not modified.
+ */
+export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOptions = {}): { documents: D[]; stats: LinkStats } {
+  const base: D[] = docs.map((d) => ({ ...d, events: d.events.map(resetLinks) }));
+  const { out, stats } = linkCorpus(base, opts);
+  return { documents: base.map((d) => ({ ...d, events: d.events.map((e) => withLinks(e, out.get(e.id))) })), stats };
 }
