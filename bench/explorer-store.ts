@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import type { ChronoEvent, Document, Lang, Timex } from '../shared/model';
 import { applyMod, formatTimex, isoDay, timexInterval } from '../shared/timex';
 import type { AnnotatedDocument } from '../electron/annotate/annotate-document';
-import { STORE_FORMAT, STORE_VERSION, type StoreData } from '../electron/store/schema';
+import { SINGLE_FILE_VERSION, STORE_FORMAT, type StoreData } from '../electron/store/schema';
 import { rng } from './generate-corpus';
 
 export interface ExplorerStoreOptions {
@@ -147,7 +147,8 @@ export function buildExplorerStore(opts: ExplorerStoreOptions): StoreData {
   }
   return {
     format: STORE_FORMAT,
-    version: STORE_VERSION,
+    // A single-file store (version 2), split into the current layout when it is opened.
+    version: SINGLE_FILE_VERSION,
     corpusDir: null,
     updatedAt: new Date(0).toISOString(),
     documents,

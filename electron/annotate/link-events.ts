@@ -97,7 +97,7 @@ interface Feature {
 const dayNumber = (iso: string): number => Math.floor(Date.parse(iso) / DAY_MS);
 
 /** Undo what an earlier linking run added, so runs over cached documents are idempotent. */
-function resetLinks(e: ChronoEvent): ChronoEvent {
+export function unlinked(e: ChronoEvent): ChronoEvent {
   if (!e.sameAs && !e.links && !e.date.evidence) return e;
   const { sameAs: _s, links: _l, ...rest } = e;
   if (!e.edited && e.date.evidence?.startsWith(YEAR_EVIDENCE)) {
@@ -539,7 +539,7 @@ export function linkCorpus(docs: readonly LinkDoc[], opts: LinkOptions = {}, inc
  * (events replaced); the input is not modified.
  */
 export function linkEvents<D extends AnnotatedDocument>(docs: D[], opts: LinkOptions = {}): { documents: D[]; stats: LinkStats } {
-  const base: D[] = docs.map((d) => ({ ...d, events: d.events.map(resetLinks) }));
+  const base: D[] = docs.map((d) => ({ ...d, events: d.events.map(unlinked) }));
   const { out, stats } = linkCorpus(base, opts);
   return { documents: base.map((d) => ({ ...d, events: d.events.map((e) => withLinks(e, out.get(e.id))) })), stats };
 }

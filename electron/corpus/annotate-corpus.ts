@@ -13,9 +13,9 @@ import path from 'node:path';
 import type { AnnotateProgress, AnnotateSummary } from '../../shared/ipc/contract';
 import type { FileProblem } from '../../shared/model';
 import { TaskTimeoutError, workerEntry, WorkerPool, WorkerStartError, type WorkerEntry } from '../annotate/worker-pool';
-import { linkEvents } from '../annotate/link-events';
 import type { Repository } from '../store/repository';
-import type { StoredDocument } from '../store/schema';
+import type { DocEntry } from '../store/schema';
+import { forEachLimited } from '../store/document-files';
 import { annotateFile, type FileOutcome, type FileTask } from './annotate-file';
 import { parseManifest, type Manifest } from './manifest';
 import { DEFAULT_MAX_BYTES, readFileBytes, sha256 } from './read-document';
@@ -58,21 +58,10 @@ export const documentId = (rel: string): string => `d${sha256(rel).slice(0, 12)}
 /** What a stored document's validity depends on, apart from the user's date (checked separately). */
 export const cacheKeyOf = (hash: string, meta: unknown): string => sha256(`${PIPELINE_VERSION}\n${hash}\n${JSON.stringify(meta ?? null)}`);
 
-const userValueOf = (d: StoredDocument): string | undefined => (d.document.published.source === 'user' ? (d.document.published.value ?? undefined) : undefined);
+const userValueOf = (d: DocEntry): string | undefined => (d.published.source === 'user' ? (d.published.value ?? undefined) : undefined);
 
 export const defaultJobs = (): number => Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 
-/** Runs `fn` over `items` with at most `limit` in flight. */
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i]!, i);
-    }
-  });
-  await Promise.all(lanes);
-}
 
 /** Problems that may be passing: the file's earlier annotations stay (a removed or changed file's do not). */
 const KEEP_ON = new Set<FileProblem['code']>(['unreadable', 'timeout', 'internal']);
@@ -88,9 +77,11 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
   const manifest = await loadManifest(root, opts.manifestFile);
   const { files, problems } = await scanCorpus(root);
   const sameCorpus = repo.corpusDir === root;
-  const cached = sameCorpus ? repo.storedByFile() : new Map<string, StoredDocument>();
+  const cached = sameCorpus ? repo.entriesByFile() : new Map<string, DocEntry>();
   const userDates = repo.userDates();
-  const results: Array<StoredDocument | null> = new Array(files.length).fill(null);
+  const results: Array<DocEntry | null> = new Array(files.length).fill(null);
+  /** Documents annotated (and written) by this run, by id. */
+  const changed = new Set<string>();
   const fileProblems: Array<FileProblem | null> = new Array(files.length).fill(null);
   let reused = 0;
   let done = 0;
@@ -137,8 +128,10 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
         const message = e instanceof TaskTimeoutError ? `annotation ${e.message}; skipped` : `annotation failed: ${(e as Error).message}`;
         outcome = { problem: { file: f.rel, code: e instanceof TaskTimeoutError ? 'timeout' : 'internal', message } };
       }
-      if ('doc' in outcome) results[i] = outcome.doc;
-      else if (hit && KEEP_ON.has(outcome.problem.code)) {
+      if ('doc' in outcome) {
+        results[i] = await repo.stageDocument(outcome.doc);
+        changed.add(outcome.doc.document.id);
+      } else if (hit && KEEP_ON.has(outcome.problem.code)) {
         // A failure that may pass (permissions, a time limit, a bug): keep what the store held for this file.
         fileProblems[i] = { ...outcome.problem, message: `${outcome.problem.message}; its earlier annotations are kept` };
         results[i] = hit;
@@ -146,11 +139,14 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
       } else fileProblems[i] = outcome.problem;
       finish(i);
     });
+  } catch (e) {
+    repo.abandonRun();
+    throw e;
   } finally {
     await pool?.close();
   }
 
-  const documents = results.filter((d): d is StoredDocument => d !== null);
+  const documents = results.filter((d): d is DocEntry => d !== null);
   problems.push(...fileProblems.filter((p): p is FileProblem => p !== null));
   const scanned = new Set(files.map((f) => f.rel));
   for (const key of manifest.keys()) {
@@ -159,19 +155,20 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
   problems.sort(byFile);
 
   // Nothing changed (every document reused, none removed, same problems): leave the store file alone.
-  const unchanged = sameCorpus && reused === documents.length && documents.length === cached.size && JSON.stringify(problems) === JSON.stringify(repo.problems);
+  const unchanged = sameCorpus && reused === documents.length && documents.length === cached.size && !repo.hasStaleLinks && JSON.stringify(problems) === JSON.stringify(repo.problems);
   if (!unchanged) {
     progress({ phase: 'write', done: files.length, total: files.length, file: null });
-    // Same-event links across documents (and years lent by dated twins): over the whole corpus, after each document.
-    await repo.replaceCorpus(root, linkEvents(documents).documents, problems);
-  }
+    // Same-event links across documents (and years lent by dated twins), again where the changes can matter; then
+    // the index.
+    await repo.commitCorpus(root, documents, problems, changed);
+  } else repo.abandonRun();
   progress({ phase: 'done', done: files.length, total: files.length, file: null });
   return {
     documents: documents.length,
     annotated: documents.length - reused,
     reused,
-    events: documents.reduce((n, d) => n + d.events.length, 0),
-    timexes: documents.reduce((n, d) => n + d.timexes.length, 0),
+    events: documents.reduce((n, d) => n + d.events, 0),
+    timexes: documents.reduce((n, d) => n + d.timexes, 0),
     problems,
     ms: Math.round(performance.now() - t0),
   };

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { backupStamp, lastGoodBackup, type BackupPolicy } from './backups';
 import { DurableJsonFile, StoreReadError } from './durable-json-file';
-import { emptyStore, validateStore, type StoreData } from './schema';
+import { linkCorpus, packLinkOut, unlinked, unpackLinkOut, type LinkDoc, type LinkOut } from '../annotate/link-events';
+import { DocumentFiles, forEachLimited } from './document-files';
+import { DOCUMENT_FORMAT, emptyStore, entryOf, LINKS_FORMAT, migrateStore, STORE_VERSION, validateDocumentFile, validateLinksFile, validateStore, type DocEntry, type DocumentFile, type LinksFile, type StoredDocument, type StoreData, type StoreIndex } from './schema';
 import { lockStore, type StoreLock } from './store-lock';
 
 export interface Recovery {
@@ -80,9 +82,121 @@ export async function openJsonStore<T extends object>(file: string, spec: JsonSt
   }
 }
 
-export type OpenStore = OpenJson<StoreData>;
+/** What the timeline and linking need of a document, kept in memory for every document: no text. */
+export interface LightDoc {
+  doc: LinkDoc;
+  /** What linking added to its events, by event id (null: nothing). */
+  links: Map<string, LinkOut> | null;
+}
 
-/** The machine-annotation store (big, rewritten on annotation only). */
-export function openStore(file: string, opts: OpenOptions = {}): Promise<OpenStore> {
-  return openJsonStore(file, { defaults: emptyStore, validate: validateStore, backup: true }, opts);
+export interface OpenStore extends OpenJson<StoreIndex> {
+  /** The per-document files beside the index. */
+  docs: DocumentFiles;
+  /** Every indexed document's events and links, by document id. */
+  cache: Map<string, LightDoc>;
+  /** Documents whose links file could not be read: linked again by the next run. */
+  stale: Set<string>;
+}
+
+export const lightOf = (a: StoredDocument, links: Map<string, LinkOut> | null): LightDoc => ({
+  doc: {
+    document: { id: a.document.id, file: a.document.file, published: { value: a.document.published.value } },
+    amounts: a.amounts.map((x) => ({ value: x.value, currency: x.currency })),
+    events: a.events,
+  },
+  links,
+});
+
+/** Writes a document's own file (events as annotated, without links); returns its index line. */
+export async function writeDocumentFile(docs: DocumentFiles, a: StoredDocument): Promise<DocEntry> {
+  const file: DocumentFile = { format: DOCUMENT_FORMAT, version: STORE_VERSION, doc: a };
+  return entryOf(a, await docs.write(a.document.id, file));
+}
+
+/** Writes a document's links file; returns its name (undefined when linking added nothing). */
+export async function writeLinksFile(docs: DocumentFiles, id: string, links: Map<string, LinkOut> | null): Promise<string | undefined> {
+  if (!links?.size) return undefined;
+  const file: LinksFile = { format: LINKS_FORMAT, version: STORE_VERSION, doc: id, events: Object.fromEntries([...links].map(([k, v]) => [k, packLinkOut(v)])) };
+  return docs.write(`${id}.links`, file);
+}
+
+/** Versions 1 and 2 held every document in the one file: split it (links computed again), then write the index. */
+async function splitSingleFile(store: OpenJson<StoreIndex>, docs: DocumentFiles, cache: Map<string, LightDoc>, readOnly: boolean): Promise<void> {
+  const data = store.db.data;
+  migrateStore(data);
+  const whole = (data as unknown as StoreData).documents;
+  const entries: DocEntry[] = [];
+  for (const a of whole) {
+    const bare: StoredDocument = { ...a, events: a.events.map(unlinked) };
+    entries.push(await writeDocumentFile(docs, bare));
+    cache.set(bare.document.id, lightOf(bare, null));
+  }
+  const { out } = linkCorpus(entries.map((e) => cache.get(e.id)!.doc));
+  for (const e of entries) {
+    const light = cache.get(e.id)!;
+    const links = new Map(light.doc.events.flatMap((ev) => (out.has(ev.id) ? [[ev.id, out.get(ev.id)!] as const] : [])));
+    light.links = links.size ? links : null;
+    const name = await writeLinksFile(docs, e.id, light.links);
+    if (name) e.links = name;
+  }
+  data.documents = entries;
+  data.version = STORE_VERSION;
+  if (readOnly) return;
+  await docs.commit();
+  await store.db.write();
+}
+
+/** Reads every document's events and links; a document whose file is unreadable is dropped and annotated again. */
+async function loadCache(data: StoreIndex, docs: DocumentFiles, cache: Map<string, LightDoc>, stale: Set<string>): Promise<void> {
+  const bad = new Map<string, string>();
+  await forEachLimited(data.documents, 16, async (e) => {
+    let a: StoredDocument;
+    try {
+      const raw = await docs.read(e.data);
+      const problem = validateDocumentFile(raw, e.id);
+      if (problem) throw new Error(problem);
+      a = (raw as DocumentFile).doc;
+    } catch (err) {
+      bad.set(e.id, (err as Error).message);
+      return;
+    }
+    let links: Map<string, LinkOut> | null = null;
+    if (e.links) {
+      try {
+        const raw = await docs.read(e.links);
+        const problem = validateLinksFile(raw, e.id);
+        if (problem) throw new Error(problem);
+        links = new Map(Object.entries((raw as LinksFile).events).map(([k, v]) => [k, unpackLinkOut(v)]));
+      } catch {
+        stale.add(e.id);
+      }
+    }
+    cache.set(e.id, lightOf(a, links));
+  });
+  if (!bad.size) return;
+  for (const e of data.documents) {
+    const why = bad.get(e.id);
+    if (why) data.problems.push({ file: e.file, code: 'internal', message: `its stored annotations could not be read (${why}); it will be annotated again` });
+  }
+  data.documents = data.documents.filter((e) => !bad.has(e.id));
+  data.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/**
+ * The machine-annotation store: the index (`NAME.json`, lock, recovery, backups) and the per-document files beside
+ * it (`NAME.json.d/`). Every document's events are read on open (their text and annotations stay on disk).
+ */
+export async function openStore(file: string, opts: OpenOptions = {}): Promise<OpenStore> {
+  const base = await openJsonStore(file, { defaults: emptyStore, validate: validateStore, backup: true }, opts);
+  try {
+    const docs = DocumentFiles.forStore(base.file, !!opts.readOnly);
+    const cache = new Map<string, LightDoc>();
+    const stale = new Set<string>();
+    if (base.db.data.version < 3) await splitSingleFile(base, docs, cache, !!opts.readOnly);
+    else await loadCache(base.db.data, docs, cache, stale);
+    return Object.assign(base, { docs, cache, stale });
+  } catch (e) {
+    await base.close();
+    throw e;
+  }
 }

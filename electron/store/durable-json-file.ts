@@ -19,7 +19,7 @@ export class StoreReadError extends Error {
   }
 }
 
-async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string): Promise<void> {
   // Windows cannot open folders for fsync; rename there is already as durable as it gets.
   if (process.platform === 'win32') return;
   const fh = await open(dir, 'r');

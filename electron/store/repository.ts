@@ -1,33 +1,82 @@
-/** The only code that reads or writes db.data. Everything else asks it. */
+/** The only code that reads or writes db.data and the per-document files. Everything else asks it. */
 import type { DocTimex, Entity, EventsExport, FileProblem } from '../../shared/model';
 import type { DocumentSummary, DocumentView, HistoryState, TimelineData } from '../../shared/ipc/contract';
 import { applyEdits, type ApplyResult, type Edit, type EditOp } from '../../shared/edits';
-import type { AnnotatedDocument } from '../annotate/annotate-document';
 import { defaultEntityMatcher } from '../annotate/entities/index';
-import type { OpenStore } from './database';
-import { migrateStore, type StoredDocument, type UserDate } from './schema';
+import { linkCorpus, packLinkOut, unlinked, withLinks, type LinkDoc, type LinkOut, type LinkStats } from '../annotate/link-events';
+import { lightOf, writeDocumentFile, writeLinksFile, type LightDoc, type OpenStore } from './database';
+import { DocumentFileError } from './document-files';
+import { migrateStore, validateDocumentFile, type DocEntry, type DocumentFile, type StoredDocument, type UserDate } from './schema';
 import type { UserStore } from './user-store';
+
+export class StoredDocumentError extends Error {}
+
+/** The anchors' documents in an edit log: the only texts re-applying edits needs. */
+function docsOfEdits(log: readonly Edit[]): Set<string> {
+  const ids = new Set<string>();
+  for (const e of log) {
+    const op = e.op;
+    if (op.kind === 'event.update' || op.kind === 'event.delete') ids.add(op.target.doc);
+    else if (op.kind === 'event.add') ids.add(op.anchor.doc);
+    else if (op.kind === 'event.merge') for (const t of op.targets) ids.add(t.doc);
+    else if (op.kind === 'link.decide') ids.add(op.a.doc).add(op.b.doc);
+  }
+  return ids;
+}
+
+const sameLinks = (a: Map<string, LinkOut> | null, b: Map<string, LinkOut> | null): boolean => {
+  if ((a?.size ?? 0) !== (b?.size ?? 0)) return false;
+  if (!a || !b) return true;
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w === v) continue;
+    if (!w || JSON.stringify(packLinkOut(v)) !== JSON.stringify(packLinkOut(w))) return false;
+  }
+  return true;
+};
+
+export interface CommitResult {
+  link: LinkStats;
+  /** Documents whose links file was written again. */
+  relinkedDocs: number;
+}
 
 export class Repository {
   private machineRev = 0;
   private userRev = 0;
   private cached: { machineRev: number; userRev: number; result: ApplyResult } | null = null;
+  /** Documents written by the run in progress, not yet in the index. */
+  private pending = new Map<string, LightDoc>();
 
   constructor(
     private readonly store: OpenStore,
     private readonly user: UserStore | null = null,
   ) {}
 
+  private get data() {
+    return this.store.db.data;
+  }
+
+  /** Machine events (with links) in file order. */
+  private machineEvents() {
+    return this.data.documents.flatMap((e) => {
+      const light = this.store.cache.get(e.id);
+      if (!light) return [];
+      const links = light.links;
+      return links ? light.doc.events.map((ev) => withLinks(ev, links.get(ev.id))) : [...light.doc.events];
+    });
+  }
+
   /** Machine events with the researcher's edits re-applied (memoised until either side changes). */
   effective(): ApplyResult {
     if (this.cached && this.cached.machineRev === this.machineRev && this.cached.userRev === this.userRev) return this.cached.result;
-    const docs = this.store.db.data.documents;
-    const texts = new Map(docs.map((d) => [d.document.id, d.document.text]));
-    const result = applyEdits(
-      docs.flatMap((d) => d.events),
-      texts,
-      this.user?.log ?? [],
-    );
+    const log = this.user?.log ?? [];
+    const texts = new Map<string, string>();
+    for (const id of docsOfEdits(log)) {
+      const a = this.loadDocument(id);
+      if (a) texts.set(id, a.document.text);
+    }
+    const result = applyEdits(this.machineEvents(), texts, log);
     this.cached = { machineRev: this.machineRev, userRev: this.userRev, result };
     return result;
   }
@@ -65,28 +114,42 @@ export class Repository {
   }
 
   get corpusDir(): string | null {
-    return this.store.db.data.corpusDir;
+    return this.data.corpusDir;
   }
 
   get isEmpty(): boolean {
-    return this.store.db.data.documents.length === 0;
+    return this.data.documents.length === 0;
   }
 
-  /** Stored documents by relative file path: for re-annotation by content hash. */
+  /** Index lines by relative file path: for re-annotation by cache key. */
+  entriesByFile(): Map<string, DocEntry> {
+    return new Map(this.data.documents.map((e) => [e.file, e]));
+  }
+
+  /** Whether some document's links must be computed again (its links file was unreadable). */
+  get hasStaleLinks(): boolean {
+    return this.store.stale.size > 0;
+  }
+
+  /** Every stored document, whole, by relative file path (reads every document file: for tests and small stores). */
   storedByFile(): Map<string, StoredDocument> {
-    return new Map(this.store.db.data.documents.map((d) => [d.document.file, d]));
+    const out = new Map<string, StoredDocument>();
+    for (const e of this.data.documents) {
+      const a = this.loadDocument(e.id);
+      if (a) out.set(e.file, a);
+    }
+    return out;
   }
 
   /** The per-file problems of the last annotation. */
   get problems(): FileProblem[] {
-    return this.store.db.data.problems;
+    return this.data.problems;
   }
 
   /** Publication dates the user set, by relative file path (a version 1 store gains the empty map here). */
   userDates(): Record<string, UserDate> {
-    const data = this.store.db.data;
-    migrateStore(data);
-    return data.userDates;
+    migrateStore(this.data);
+    return this.data.userDates;
   }
 
   /** Records (a value) or forgets (null) the user's date for a file; call a write method afterwards. */
@@ -96,62 +159,146 @@ export class Repository {
     else dates[file] = { value, setAt: new Date().toISOString() };
   }
 
+  /** Writes the index alone. */
   async writeUserDates(): Promise<void> {
     await this.store.db.write();
   }
 
-  /** A stored document by id or by relative file path. */
-  findDocument(idOrFile: string): StoredDocument | null {
-    return this.store.db.data.documents.find((d) => d.document.id === idOrFile || d.document.file === idOrFile) ?? null;
+  private entry(idOrFile: string): DocEntry | null {
+    return this.data.documents.find((e) => e.id === idOrFile || e.file === idOrFile) ?? null;
   }
 
-  /** Replaces one document's annotations (same file) and writes the store. */
+  /** One document, whole, read from its file, with what linking added to its events. */
+  private loadDocument(id: string): StoredDocument | null {
+    const e = this.entry(id);
+    if (!e) return null;
+    let raw: unknown;
+    try {
+      raw = this.store.docs.readSync(e.data);
+    } catch (err) {
+      if (err instanceof DocumentFileError) throw new StoredDocumentError(`the stored annotations of ${e.file} could not be read (${err.message}); annotate the corpus again`);
+      throw err;
+    }
+    const problem = validateDocumentFile(raw, e.id);
+    if (problem) throw new StoredDocumentError(`the stored annotations of ${e.file} could not be read (${problem}); annotate the corpus again`);
+    const a = (raw as DocumentFile).doc;
+    const links = this.store.cache.get(e.id)?.links;
+    return links ? { ...a, events: a.events.map((ev) => withLinks(ev, links.get(ev.id))) } : a;
+  }
+
+  /** A stored document by id or by relative file path. */
+  findDocument(idOrFile: string): StoredDocument | null {
+    const e = this.entry(idOrFile);
+    return e ? this.loadDocument(e.id) : null;
+  }
+
+  /**
+   * Writes a freshly annotated document's own file (events as annotated) during a run; it joins the index at
+   * `commitCorpus`. Returns its index line.
+   */
+  async stageDocument(a: StoredDocument): Promise<DocEntry> {
+    const entry = await writeDocumentFile(this.store.docs, a);
+    this.pending.set(a.document.id, lightOf(a, null));
+    return entry;
+  }
+
+  /** Forgets what a failed run staged (its files are deleted by the next commit). */
+  abandonRun(): void {
+    this.pending.clear();
+    this.store.docs.abandon();
+  }
+
+  /**
+   * Makes `entries` (file order) the corpus: links again what the changed documents (`changed`: staged this run)
+   * can affect (everything when the corpus folder changed), writes the links files that changed, flushes every new
+   * file, writes the index, then deletes the files neither this index nor the previous one names.
+   */
+  async commitCorpus(corpusDir: string, entries: DocEntry[], problems: FileProblem[], changed: ReadonlySet<string>): Promise<CommitResult> {
+    const data = this.data;
+    const oldCache = this.store.cache;
+    const sameCorpus = data.corpusDir === corpusDir;
+    const next = new Map<string, LightDoc>();
+    for (const e of entries) {
+      const light = changed.has(e.id) ? this.pending.get(e.id) : oldCache.get(e.id);
+      if (!light) throw new Error(`internal: document ${e.file} has no annotations to index`);
+      next.set(e.id, light);
+    }
+    // Incremental linking: the previous links, the changed documents (and those whose links were unreadable), and
+    // the earlier versions of what changed or went away.
+    const relinked = new Set([...changed, ...[...this.store.stale].filter((id) => next.has(id))]);
+    const before: LinkDoc[] = [];
+    for (const [id, light] of oldCache) if (!next.has(id) || relinked.has(id)) before.push(light.doc);
+    const previous = new Map<string, LinkOut>();
+    for (const light of oldCache.values()) if (light.links) for (const [k, v] of light.links) previous.set(k, v);
+    const docs = entries.map((e) => next.get(e.id)!.doc);
+    const full = !sameCorpus || oldCache.size === 0;
+    const { out, stats } = linkCorpus(docs, {}, full ? undefined : { previous, changed: relinked, before });
+    let relinkedDocs = 0;
+    const written: DocEntry[] = [];
+    for (const e of entries) {
+      const light = next.get(e.id)!;
+      const links = new Map<string, LinkOut>();
+      for (const ev of light.doc.events) {
+        const o = out.get(ev.id);
+        if (o) links.set(ev.id, o);
+      }
+      const now = links.size ? links : null;
+      const old = oldCache.get(e.id);
+      const { links: _old, ...line } = e;
+      if (!changed.has(e.id) && old === light && sameLinks(old.links, now) && !this.store.stale.has(e.id)) {
+        // Unchanged document, unchanged links: keep its links file.
+        written.push(e.links ? { ...line, links: e.links } : line);
+        continue;
+      }
+      const file = await writeLinksFile(this.store.docs, e.id, now);
+      relinkedDocs++;
+      next.set(e.id, { doc: light.doc, links: now });
+      written.push(file ? { ...line, links: file } : line);
+    }
+    await this.store.docs.commit();
+    const previousNames = new Set(data.documents.flatMap((e) => (e.links ? [e.data, e.links] : [e.data])));
+    data.corpusDir = corpusDir;
+    data.documents = written;
+    data.problems = problems;
+    data.updatedAt = new Date().toISOString();
+    this.store.cache = next;
+    this.store.stale.clear();
+    this.pending.clear();
+    this.machineRev++;
+    await this.store.db.write();
+    const keep = new Set([...previousNames, ...written.flatMap((e) => (e.links ? [e.data, e.links] : [e.data]))]);
+    await this.store.docs.prune(keep);
+    return { link: stats, relinkedDocs };
+  }
+
+  /** Replaces one document's annotations (same file): writes its file, links again, writes the index. */
   async replaceDocument(doc: StoredDocument): Promise<void> {
-    const data = this.store.db.data;
-    const documents = data.documents.map((d) => (d.document.file === doc.document.file ? doc : d));
-    await this.replaceCorpus(data.corpusDir ?? '', documents, data.problems);
+    const entries = this.data.documents;
+    const at = entries.findIndex((e) => e.file === doc.document.file);
+    if (at < 0) throw new Error(`no document ${doc.document.file} in the store`);
+    const entry = await this.stageDocument({ ...doc, events: doc.events.map(unlinked) });
+    const next = [...entries];
+    next[at] = entry;
+    await this.commitCorpus(this.data.corpusDir ?? '', next, this.data.problems, new Set([entry.id]));
   }
 
   documentSummary(id: string): DocumentSummary | null {
-    const a = this.findDocument(id);
-    if (!a) return null;
-    const d = a.document;
-    return { id: d.id, file: d.file, lang: d.lang, title: d.title, published: d.published, eventCount: a.events.length, problems: d.problems ?? [] };
-  }
-
-  /** Cached annotations by relative file path, for re-annotation by content hash. */
-  annotatedByFile(): Map<string, AnnotatedDocument> {
-    return new Map(this.store.db.data.documents.map((d) => [d.document.file, d]));
-  }
-
-  async replaceCorpus(corpusDir: string, documents: AnnotatedDocument[], problems: FileProblem[]): Promise<void> {
-    const data = this.store.db.data;
-    data.corpusDir = corpusDir;
-    data.documents = [...documents].sort((a, b) => a.document.file.localeCompare(b.document.file));
-    data.problems = problems;
-    data.updatedAt = new Date().toISOString();
-    this.machineRev++;
-    await this.store.db.write();
+    const e = this.entry(id);
+    if (!e) return null;
+    return { id: e.id, file: e.file, lang: e.lang, title: e.title, published: e.published, eventCount: e.events, problems: e.problems ?? [] };
   }
 
   timeline(): TimelineData {
-    const data = this.store.db.data;
-    const documents: DocumentSummary[] = data.documents.map(({ document: d, events }) => ({
-      id: d.id,
-      file: d.file,
-      lang: d.lang,
-      title: d.title,
-      published: d.published,
-      eventCount: events.length,
-      problems: d.problems ?? [],
-    }));
+    const data = this.data;
+    const documents: DocumentSummary[] = data.documents.map((e) => ({ id: e.id, file: e.file, lang: e.lang, title: e.title, published: e.published, eventCount: e.events, problems: e.problems ?? [] }));
     const { events, orphaned } = this.effective();
     return { corpusDir: data.corpusDir, documents, events, problems: data.problems, orphaned, history: this.history() };
   }
 
   documentView(id: string): DocumentView | null {
-    const a = this.store.db.data.documents.find((d) => d.document.id === id);
-    if (!a) return null;
+    const e = this.data.documents.find((d) => d.id === id);
+    if (!e) return null;
+    const a = this.loadDocument(e.id)!;
     const catalog = defaultEntityMatcher();
     const entityIds = [...new Set((a.mentions ?? []).map((m) => m.entity))];
     return {
@@ -159,7 +306,7 @@ export class Repository {
       timexes: a.timexes.map((t) => ({ ...t, doc: id })),
       amounts: a.amounts.map((x) => ({ ...x, doc: id })),
       mentions: (a.mentions ?? []).map((m) => ({ ...m, doc: id })),
-      events: this.effective().events.filter((e) => e.doc === id),
+      events: this.effective().events.filter((ev) => ev.doc === id),
       entities: entityIds.map((eid) => {
         const info = catalog.entity(eid);
         return { id: eid, name: info?.name ?? eid, type: info?.type ?? 'OTHER' };
@@ -167,7 +314,7 @@ export class Repository {
     };
   }
 
-  /** interfaces.md §4. Event `timex` indexes are rebased onto the flat export list. */
+  /** interfaces.md §4. Event `timex` indexes are rebased onto the flat export list. Reads one document at a time. */
   eventsExport(): EventsExport {
     const out: EventsExport = { format: 'chronolens.events/1', documents: [], timexes: [], amounts: [], entities: [], events: [] };
     // Entities with their mentions; ids come from the catalog, so they are stable across runs.
@@ -180,7 +327,8 @@ export class Repository {
       list.push(e);
       effectiveByDoc.set(e.doc, list);
     }
-    for (const a of this.store.db.data.documents) {
+    for (const entry of this.data.documents) {
+      const a = this.loadDocument(entry.id)!;
       const { id, file, lang, title, text, published } = a.document;
       out.documents.push({ id, file, lang, title, text, published });
       const base = out.timexes.length;

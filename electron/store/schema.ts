@@ -1,14 +1,21 @@
 /**
- * The store file's shape. Machine annotations per document; the publication dates a user set live beside them,
- * apart, keyed by the file's relative path, so re-annotation (or a file's removal) never loses them.
+ * The store's shape. Version 3 splits it: `NAME.json` is a small index (corpus folder, problems, the user's dates and
+ * one summary line per document), and each document's text and annotations live in their own file in the sibling
+ * folder `NAME.json.d/`, as does what cross-document linking added to its events. A run rewrites only the files of
+ * what changed. The publication dates a user set live in the index, apart, keyed by the file's relative path, so
+ * re-annotation (or a file's removal) never loses them.
  */
-import type { FileProblem } from '../../shared/model';
+import type { Document, DocumentProblem, FileProblem, Lang, Published } from '../../shared/model';
 import type { AnnotatedDocument } from '../annotate/annotate-document';
+import type { PackedLinkOut } from '../annotate/link-events';
 import type { FileMeta } from '../corpus/manifest';
 
 export const STORE_FORMAT = 'chronolens.store';
-/** 2: `userDates` added (version 1 stores are migrated on open by adding an empty map). */
-export const STORE_VERSION = 2;
+/**
+ * 2: `userDates` added (version 1 stores are migrated on open by adding an empty map).
+ * 3: documents in their own files beside the index (versions 1 and 2 are split on open).
+ */
+export const STORE_VERSION = 3;
 
 /** A publication date the user set for one file. */
 export interface UserDate {
@@ -22,37 +29,118 @@ export interface StoredDocument extends AnnotatedDocument {
   inputs?: { manifest?: FileMeta; frontMatter?: FileMeta };
 }
 
-export interface StoreData {
+/** One document in the index: what lists and summaries need, and where the rest is. */
+export interface DocEntry {
+  id: string;
+  file: string;
+  lang: Lang;
+  title: string;
+  published: Published;
+  hash: string;
+  encoding?: string;
+  problems?: DocumentProblem[];
+  cacheKey?: string;
+  events: number;
+  timexes: number;
+  /** The document's file in `NAME.json.d/` (named by its content). */
+  data: string;
+  /** Its links file there, when linking added anything to its events. */
+  links?: string;
+}
+
+export interface StoreIndex {
   format: typeof STORE_FORMAT;
   version: number;
   corpusDir: string | null;
   updatedAt: string | null;
-  documents: StoredDocument[];
+  /** Summaries in file order. Versions 1 and 2 held whole documents here (split on open). */
+  documents: DocEntry[];
   problems: FileProblem[];
   /** Relative file path → the date the user set. Kept when the file is re-annotated, changed or removed. */
   userDates: Record<string, UserDate>;
 }
 
-export function emptyStore(): StoreData {
+/** The last single-file version: every document in the one file. Still read (and split on open). */
+export const SINGLE_FILE_VERSION = 2;
+
+/** A version 1 or 2 store. */
+export interface StoreData extends Omit<StoreIndex, 'documents'> {
+  documents: StoredDocument[];
+}
+
+export const DOCUMENT_FORMAT = 'chronolens.document';
+export const LINKS_FORMAT = 'chronolens.links';
+
+/** A document's own file. Its events are as annotated, before linking. */
+export interface DocumentFile {
+  format: typeof DOCUMENT_FORMAT;
+  version: number;
+  doc: StoredDocument;
+}
+
+/** What linking added to a document's events, by event id. */
+export interface LinksFile {
+  format: typeof LINKS_FORMAT;
+  version: number;
+  doc: string;
+  events: Record<string, PackedLinkOut>;
+}
+
+export function emptyStore(): StoreIndex {
   return { format: STORE_FORMAT, version: STORE_VERSION, corpusDir: null, updatedAt: null, documents: [], problems: [], userDates: {} };
 }
 
 /** Why `data` can't be opened as a store, or null when it can. */
 export function validateStore(data: unknown): string | null {
-  const d = data as Partial<StoreData>;
+  const d = data as Partial<StoreIndex>;
   if (d.format !== STORE_FORMAT) return 'not a Chronolens store (format field missing or different)';
   if (typeof d.version !== 'number') return 'the store has no version';
   if (d.version > STORE_VERSION) return `the store was written by a newer Chronolens (version ${d.version}, this one reads up to ${STORE_VERSION})`;
   if (!Array.isArray(d.documents) || !Array.isArray(d.problems)) return 'the store is missing its documents or problems list';
   if (d.version >= 2 && (typeof d.userDates !== 'object' || d.userDates === null || Array.isArray(d.userDates))) return 'the store is missing its user dates';
+  if (d.version >= 3 && d.documents.some((e) => typeof e !== 'object' || e === null || typeof e.id !== 'string' || typeof e.file !== 'string' || typeof e.data !== 'string')) return 'the store index lists a document without its file';
   return null;
 }
 
-/** Brings an older store up to STORE_VERSION in place; returns whether anything changed. */
-export function migrateStore(data: StoreData): boolean {
-  if (data.version >= STORE_VERSION) return false;
+/** Why `data` is not a document file for `id`, or null. */
+export function validateDocumentFile(data: unknown, id: string): string | null {
+  const d = data as Partial<DocumentFile>;
+  if (d.format !== DOCUMENT_FORMAT || typeof d.version !== 'number' || d.version > STORE_VERSION) return 'not a Chronolens document file';
+  const doc = d.doc as Partial<StoredDocument> | undefined;
+  if (!doc || typeof doc !== 'object' || !doc.document || doc.document.id !== id || typeof doc.document.text !== 'string' || !Array.isArray(doc.events) || !Array.isArray(doc.timexes) || !Array.isArray(doc.amounts)) return `not the annotations of document ${id}`;
+  return null;
+}
+
+export function validateLinksFile(data: unknown, id: string): string | null {
+  const d = data as Partial<LinksFile>;
+  if (d.format !== LINKS_FORMAT || d.doc !== id || typeof d.events !== 'object' || d.events === null) return `not the links of document ${id}`;
+  return null;
+}
+
+/** The index line for a document whose file is `data`. */
+export function entryOf(a: StoredDocument, data: string): DocEntry {
+  const d: Document = a.document;
+  return {
+    id: d.id,
+    file: d.file,
+    lang: d.lang,
+    title: d.title,
+    published: d.published,
+    hash: d.hash,
+    ...(d.encoding ? { encoding: d.encoding } : {}),
+    ...(d.problems?.length ? { problems: d.problems } : {}),
+    ...(a.cacheKey ? { cacheKey: a.cacheKey } : {}),
+    events: a.events.length,
+    timexes: a.timexes.length,
+    data,
+  };
+}
+
+/** Brings a version 1 store's user dates up to version 2 in place (the split to 3 happens when the store opens). */
+export function migrateStore(data: StoreIndex | StoreData): boolean {
+  if (data.version >= 2) return false;
   // 1 → 2: user-set publication dates, apart from machine annotations.
   if (typeof data.userDates !== 'object' || data.userDates === null) data.userDates = {};
-  data.version = STORE_VERSION;
+  data.version = 2;
   return true;
 }

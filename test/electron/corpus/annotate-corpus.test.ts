@@ -100,9 +100,12 @@ describe('annotating a corpus folder', () => {
   it('produces the same store with one worker as with two', async () => {
     const other = path.join(tmp, 'one-worker.json');
     await run(other, (repo) => annotateCorpus(corpus, repo, { ...OPTS, jobs: 1 }));
+    // The index (documents' summaries and their files, named by content) and every whole document are the same.
     const docs = (f: string) => (JSON.parse(readFileSync(f, 'utf8')) as { documents: unknown[]; problems: unknown[] });
     expect(docs(other).documents).toEqual(docs(storeFile).documents);
     expect(docs(other).problems).toEqual(docs(storeFile).problems);
+    const whole = (f: string) => run(f, async (repo) => [...repo.storedByFile().values()]);
+    expect(await whole(other)).toEqual(await whole(storeFile));
   }, 120_000);
 
   it('reuses everything and leaves the store file alone when nothing changed', async () => {

@@ -1,0 +1,131 @@
+/**
+ * The folder of per-document files beside the store index (`NAME.json.d/`). Files are named by their content
+ * (`<doc id>.<hash>.json`, `<doc id>.links.<hash>.json`), so a file the index names never changes under it:
+ * a run writes new files first (unique temp file, rename; all of them flushed and the folder fsynced before the
+ * index is written), then the index, then deletes what neither the new index nor the previous one (`.bak`)
+ * names. A crash at any point leaves the index pointing at complete files.
+ *
+ * Read-only stores (exports) never touch the disk: what they would write stays in memory.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fsyncDir } from './durable-json-file';
+
+export class DocumentFileError extends Error {}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+export async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i]!, i);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+function parse(name: string, raw: string): unknown {
+  const text = raw.replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new DocumentFileError(`${name} is empty`);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new DocumentFileError(`${name} is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+export class DocumentFiles {
+  /** Written since the last commit, not yet flushed. */
+  private staged = new Set<string>();
+  /** Read-only stores keep what they would write here. */
+  private readonly memory = new Map<string, string>();
+
+  constructor(
+    readonly dir: string,
+    private readonly readOnly = false,
+  ) {}
+
+  static forStore(storeFile: string, readOnly = false): DocumentFiles {
+    return new DocumentFiles(`${storeFile}.d`, readOnly);
+  }
+
+  /** Writes `value` as `<stem>.<content hash>.json` (not yet durable: see `commit`) and returns the file's name. */
+  async write(stem: string, value: object): Promise<string> {
+    const json = JSON.stringify(value);
+    const name = `${stem}.${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`;
+    if (this.readOnly) {
+      this.memory.set(name, json);
+      return name;
+    }
+    if (this.staged.has(name)) return name;
+    await mkdir(this.dir, { recursive: true });
+    const target = path.join(this.dir, name);
+    const tmp = path.join(this.dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      await writeFile(tmp, json);
+      await rename(tmp, target);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
+    this.staged.add(name);
+    return name;
+  }
+
+  /** Flushes every file written since the last commit, then the folder: call before writing the index. */
+  async commit(): Promise<void> {
+    if (this.readOnly || this.staged.size === 0) return;
+    const names = [...this.staged];
+    this.staged = new Set();
+    await forEachLimited(names, 16, async (name) => {
+      const fh = await open(path.join(this.dir, name), 'r');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+    });
+    await fsyncDir(this.dir);
+  }
+
+  /** Forgets files written since the last commit (a failed run); they are deleted by the next `prune`. */
+  abandon(): void {
+    this.staged = new Set();
+  }
+
+  async read(name: string): Promise<unknown> {
+    const mem = this.memory.get(name);
+    if (mem !== undefined) return parse(name, mem);
+    let raw: string;
+    try {
+      raw = await readFile(path.join(this.dir, name), 'utf8');
+    } catch (e) {
+      throw new DocumentFileError(`cannot read ${name}: ${(e as Error).message}`);
+    }
+    return parse(name, raw);
+  }
+
+  readSync(name: string): unknown {
+    const mem = this.memory.get(name);
+    if (mem !== undefined) return parse(name, mem);
+    let raw: string;
+    try {
+      raw = readFileSync(path.join(this.dir, name), 'utf8');
+    } catch (e) {
+      throw new DocumentFileError(`cannot read ${name}: ${(e as Error).message}`);
+    }
+    return parse(name, raw);
+  }
+
+  /** Deletes every file (and leftover temp file) not in `keep`. Call after the index is written. */
+  async prune(keep: ReadonlySet<string>): Promise<number> {
+    if (this.readOnly) return 0;
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const gone = names.filter((n) => !keep.has(n) && !this.staged.has(n));
+    await forEachLimited(gone, 16, (n) => rm(path.join(this.dir, n), { force: true }));
+    return gone.length;
+  }
+}
