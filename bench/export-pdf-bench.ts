@@ -28,7 +28,7 @@ async function pdfPages(file: string): Promise<number | string> {
 export const exportPdfEntry = {
   name: 'export-pdf',
   run: async (): Promise<Record<string, number | string>> => {
-    const docs = Number(process.env.BENCH_EXPORT_DOCS ?? 1400);
+    const docs = Number(process.env.BENCH_EXPORT_DOCS ?? 340);
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'chronolens-bench-export-'));
     try {
       const corpus = path.join(tmp, 'corpus');
