@@ -48,13 +48,8 @@ export async function exportPrint(req: PrintExportRequest): Promise<PrintExportR
   if (!existsSync(executablePath)) {
     throw new ChromiumNotFoundError(`Chromium was not found at ${executablePath}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome executable.`);
   }
+  // Rebuilds when either page (app or print view) is missing or older than its sources.
   const staticDir = await ensureRendererBuilt(req.root, log);
-  if (!existsSync(path.join(staticDir, 'print.html'))) {
-    // A bundle built before the print view existed is not "stale" by its sources' dates: build it once more.
-    log('building the renderer (print view missing)…');
-    const { build } = await import('vite');
-    await build({ configFile: path.join(req.root, 'vite.config.ts'), logLevel: 'warn' });
-  }
   const services = await createAppServices({ storeFile: req.storeFile, readOnly: true });
   const timeout = req.timeoutMs ?? 180_000;
   let closeServer: (() => Promise<void>) | null = null;
