@@ -92,6 +92,9 @@ interface Feature {
   year: number | null;
   /** The year amounts were converted at. */
   rate: number | null;
+  /** Memoised: `signature` and `bucketKeys`. */
+  sig?: string;
+  keys?: Array<{ key: string; unknown: boolean }>;
 }
 
 const dayNumber = (iso: string): number => Math.floor(Date.parse(iso) / DAY_MS);
@@ -213,6 +216,10 @@ function amountFit(a: Feature, b: Feature, explain = false): { equal: boolean; r
 
 /** The keys of the blocking buckets an event (a group's representative) sits in. */
 function bucketKeys(f: Feature): Array<{ key: string; unknown: boolean }> {
+  return (f.keys ??= computeBucketKeys(f));
+}
+
+function computeBucketKeys(f: Feature): Array<{ key: string; unknown: boolean }> {
   const g = granules(f);
   const fine = f.months ? f.day !== undefined : f.from !== undefined && f.to! - f.from <= 31;
   // A pair links only on equivalent amounts, or on the same action with month-or-finer dates, so the bucket key
@@ -234,8 +241,19 @@ function bucketKeys(f: Feature): Array<{ key: string; unknown: boolean }> {
   return keys;
 }
 
+/**
+ * Features depend on the document alone (its events, amounts and date), so they are kept with it for the next run
+ * (documents that did not change are the same objects then). `doc` is set by each run.
+ */
+const featureCache = new WeakMap<LinkDoc, Feature[]>();
+function featuresOf(d: LinkDoc): Feature[] {
+  let fs = featureCache.get(d);
+  if (!fs) featureCache.set(d, (fs = d.events.map((e) => featureOf(e, -1, d))));
+  return fs;
+}
+
 /** Everything a statement's features depend on: copies with the same signature are one group. */
-const signature = (f: Feature): string => `${f.ev.date.value}\u0001${f.rate}\u0001${f.usd.map((u) => u.usd).join(',')}\u0001${f.ev.label}\u0001${f.ev.entities.join(',')}\u0001${f.ev.text}`;
+const signature = (f: Feature): string => (f.sig ??= `${f.ev.date.value}\u0001${f.rate}\u0001${f.usd.map((u) => u.usd).join(',')}\u0001${f.ev.label}\u0001${f.ev.entities.join(',')}\u0001${f.ev.text}`);
 
 /** Entity counts in coarse (power of two) steps, so one more mention rarely changes a weight. */
 const step = (n: number): number => 2 ** Math.floor(Math.log2(Math.max(1, n)));
@@ -299,7 +317,12 @@ export function linkCorpus(docs: readonly LinkDoc[], opts: LinkOptions = {}, inc
   const maxLinks = opts.maxLinks ?? 3;
   const maxBucket = opts.maxBucket ?? 96;
   const feats: Feature[] = [];
-  docs.forEach((d, i) => d.events.forEach((e) => feats.push(featureOf(e, i, d))));
+  docs.forEach((d, i) => {
+    for (const f of featuresOf(d)) {
+      f.doc = i;
+      feats.push(f);
+    }
+  });
 
   // Identical statements (the same signature: syndicated copies) are one group; only its first member (in file
   // order) is blocked and scored, and the group's members share its links.

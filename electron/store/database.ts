@@ -8,9 +8,9 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { backupStamp, lastGoodBackup, type BackupPolicy } from './backups';
 import { DurableJsonFile, StoreReadError } from './durable-json-file';
-import { linkCorpus, packLinkOut, unlinked, unpackLinkOut, type LinkDoc, type LinkOut } from '../annotate/link-events';
+import { linkCorpus, packLinkOut, unlinked, unpackLinkOut, type LinkDoc, type LinkOut, type PackedLinkOut } from '../annotate/link-events';
 import { DocumentFiles, forEachLimited } from './document-files';
-import { DOCUMENT_FORMAT, emptyStore, entryOf, LINKS_FORMAT, migrateStore, STORE_VERSION, validateDocumentFile, validateLinksFile, validateStore, type DocEntry, type DocumentFile, type LinksFile, type StoredDocument, type StoreData, type StoreIndex } from './schema';
+import { DOCUMENT_FORMAT, emptyStore, entryOf, linkShard, LINKS_FORMAT, migrateStore, STORE_VERSION, validateDocumentFile, validateLinksFile, validateStore, type DocEntry, type DocumentFile, type LinksFile, type StoredDocument, type StoreData, type StoreIndex } from './schema';
 import { lockStore, type StoreLock } from './store-lock';
 
 export interface Recovery {
@@ -87,6 +87,8 @@ export interface LightDoc {
   doc: LinkDoc;
   /** What linking added to its events, by event id (null: nothing). */
   links: Map<string, LinkOut> | null;
+  /** `links` as stored (memoised). */
+  packed?: Record<string, PackedLinkOut> | null;
 }
 
 export interface OpenStore extends OpenJson<StoreIndex> {
@@ -113,11 +115,35 @@ export async function writeDocumentFile(docs: DocumentFiles, a: StoredDocument):
   return entryOf(a, await docs.write(a.document.id, file));
 }
 
-/** Writes a document's links file; returns its name (undefined when linking added nothing). */
-export async function writeLinksFile(docs: DocumentFiles, id: string, links: Map<string, LinkOut> | null): Promise<string | undefined> {
-  if (!links?.size) return undefined;
-  const file: LinksFile = { format: LINKS_FORMAT, version: STORE_VERSION, doc: id, events: Object.fromEntries([...links].map(([k, v]) => [k, packLinkOut(v)])) };
-  return docs.write(`${id}.links`, file);
+/** A document's links as stored, or null when linking added nothing to its events. */
+const packDoc = (light: LightDoc | undefined): Record<string, PackedLinkOut> | null => {
+  if (!light) return null;
+  if (light.packed === undefined) light.packed = light.links?.size ? Object.fromEntries([...light.links].map(([k, v]) => [k, packLinkOut(v)])) : null;
+  return light.packed;
+};
+
+/**
+ * Writes the links shards in `dirty` (all when null) from `cache` for the documents of `order`; returns the index's
+ * shard → file map (shards not rewritten keep their file from `previous`).
+ */
+export async function writeLinkShards(docs: DocumentFiles, order: readonly DocEntry[], cache: ReadonlyMap<string, LightDoc>, previous: Readonly<Record<string, string>>, dirty: ReadonlySet<string> | null): Promise<Record<string, string>> {
+  const shards = new Map<string, Record<string, Record<string, PackedLinkOut>>>();
+  for (const e of order) {
+    const shard = linkShard(e.id);
+    if (dirty && !dirty.has(shard)) continue;
+    const packed = packDoc(cache.get(e.id));
+    let docsOf = shards.get(shard);
+    if (!docsOf) shards.set(shard, (docsOf = {}));
+    if (packed) docsOf[e.id] = packed;
+  }
+  const out: Record<string, string> = {};
+  if (dirty) for (const [shard, name] of Object.entries(previous)) if (!dirty.has(shard)) out[shard] = name;
+  await forEachLimited([...shards], 8, async ([shard, docsOf]) => {
+    if (!Object.keys(docsOf).length) return;
+    const file: LinksFile = { format: LINKS_FORMAT, version: STORE_VERSION, shard, docs: docsOf };
+    out[shard] = await docs.write(`links-${shard}`, file);
+  });
+  return Object.fromEntries(Object.entries(out).sort(([x], [y]) => (x < y ? -1 : 1)));
 }
 
 /** Versions 1 and 2 held every document in the one file: split it (links computed again), then write the index. */
@@ -136,9 +162,8 @@ async function splitSingleFile(store: OpenJson<StoreIndex>, docs: DocumentFiles,
     const light = cache.get(e.id)!;
     const links = new Map(light.doc.events.flatMap((ev) => (out.has(ev.id) ? [[ev.id, out.get(ev.id)!] as const] : [])));
     light.links = links.size ? links : null;
-    const name = await writeLinksFile(docs, e.id, light.links);
-    if (name) e.links = name;
   }
+  data.links = await writeLinkShards(docs, entries, cache, {}, null);
   data.documents = entries;
   data.version = STORE_VERSION;
   if (readOnly) return;
@@ -146,8 +171,23 @@ async function splitSingleFile(store: OpenJson<StoreIndex>, docs: DocumentFiles,
   await store.db.write();
 }
 
-/** Reads every document's events and links; a document whose file is unreadable is dropped and annotated again. */
+/**
+ * Reads every document's events and links. A document whose file is unreadable is dropped (a per-file problem: the
+ * next run annotates it again); a links shard that is unreadable leaves its documents to be linked again.
+ */
 async function loadCache(data: StoreIndex, docs: DocumentFiles, cache: Map<string, LightDoc>, stale: Set<string>): Promise<void> {
+  const linksOf = new Map<string, Record<string, PackedLinkOut>>();
+  const badShards = new Set<string>();
+  await forEachLimited(Object.entries(data.links ?? {}), 8, async ([shard, name]) => {
+    try {
+      const raw = await docs.read(name);
+      const problem = validateLinksFile(raw, shard);
+      if (problem) throw new Error(problem);
+      for (const [id, l] of Object.entries((raw as LinksFile).docs)) linksOf.set(id, l);
+    } catch {
+      badShards.add(shard);
+    }
+  });
   const bad = new Map<string, string>();
   await forEachLimited(data.documents, 16, async (e) => {
     let a: StoredDocument;
@@ -160,18 +200,9 @@ async function loadCache(data: StoreIndex, docs: DocumentFiles, cache: Map<strin
       bad.set(e.id, (err as Error).message);
       return;
     }
-    let links: Map<string, LinkOut> | null = null;
-    if (e.links) {
-      try {
-        const raw = await docs.read(e.links);
-        const problem = validateLinksFile(raw, e.id);
-        if (problem) throw new Error(problem);
-        links = new Map(Object.entries((raw as LinksFile).events).map(([k, v]) => [k, unpackLinkOut(v)]));
-      } catch {
-        stale.add(e.id);
-      }
-    }
-    cache.set(e.id, lightOf(a, links));
+    const packed = linksOf.get(e.id);
+    if (badShards.has(linkShard(e.id))) stale.add(e.id);
+    cache.set(e.id, { ...lightOf(a, packed ? new Map(Object.entries(packed).map(([k, v]) => [k, unpackLinkOut(v)])) : null), packed: packed ?? null });
   });
   if (!bad.size) return;
   for (const e of data.documents) {

@@ -1,9 +1,9 @@
 /**
  * The folder of per-document files beside the store index (`NAME.json.d/`). Files are named by their content
- * (`<doc id>.<hash>.json`, `<doc id>.links.<hash>.json`), so a file the index names never changes under it:
- * a run writes new files first (unique temp file, rename; all of them flushed and the folder fsynced before the
- * index is written), then the index, then deletes what neither the new index nor the previous one (`.bak`)
- * names. A crash at any point leaves the index pointing at complete files.
+ * (`<doc id>.<hash>.json`, `links-<shard>.<hash>.json`), so a file the index names never changes under it:
+ * a run writes new files first (under names no index holds yet, or through a unique temp file and a rename when
+ * the name exists), flushes all of them and fsyncs the folder, then writes the index, then deletes what neither
+ * the new index nor the previous one (`.bak`) names. A crash at any point leaves the index naming complete files.
  *
  * Read-only stores (exports) never touch the disk: what they would write stays in memory.
  */
@@ -63,13 +63,23 @@ export class DocumentFiles {
     if (this.staged.has(name)) return name;
     await mkdir(this.dir, { recursive: true });
     const target = path.join(this.dir, name);
-    const tmp = path.join(this.dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      await writeFile(tmp, json);
-      await rename(tmp, target);
+      // A new name (the usual case) is no file any index names: written in place, it is complete and flushed
+      // before an index names it. One that exists (the same content written before) is replaced atomically.
+      await writeFile(target, json, { flag: 'wx' });
     } catch (e) {
-      await rm(tmp, { force: true });
-      throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+        await rm(target, { force: true });
+        throw e;
+      }
+      const tmp = path.join(this.dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      try {
+        await writeFile(tmp, json);
+        await rename(tmp, target);
+      } catch (err) {
+        await rm(tmp, { force: true });
+        throw err;
+      }
     }
     this.staged.add(name);
     return name;

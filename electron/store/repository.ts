@@ -4,9 +4,9 @@ import type { DocumentSummary, DocumentView, HistoryState, TimelineData } from '
 import { applyEdits, type ApplyResult, type Edit, type EditOp } from '../../shared/edits';
 import { defaultEntityMatcher } from '../annotate/entities/index';
 import { linkCorpus, packLinkOut, unlinked, withLinks, type LinkDoc, type LinkOut, type LinkStats } from '../annotate/link-events';
-import { lightOf, writeDocumentFile, writeLinksFile, type LightDoc, type OpenStore } from './database';
+import { lightOf, writeDocumentFile, writeLinkShards, type LightDoc, type OpenStore } from './database';
 import { DocumentFileError } from './document-files';
-import { migrateStore, validateDocumentFile, type DocEntry, type DocumentFile, type StoredDocument, type UserDate } from './schema';
+import { linkShard, migrateStore, validateDocumentFile, type DocEntry, type DocumentFile, type StoredDocument, type UserDate } from './schema';
 import type { UserStore } from './user-store';
 
 export class StoredDocumentError extends Error {}
@@ -24,20 +24,23 @@ function docsOfEdits(log: readonly Edit[]): Set<string> {
   return ids;
 }
 
-const sameLinks = (a: Map<string, LinkOut> | null, b: Map<string, LinkOut> | null): boolean => {
-  if ((a?.size ?? 0) !== (b?.size ?? 0)) return false;
-  if (!a || !b) return true;
-  for (const [k, v] of a) {
-    const w = b.get(k);
+/** Whether `now` holds the links `old` holds (the same objects where linking kept the previous result). */
+const sameLinks = (old: LightDoc, now: Map<string, LinkOut> | null): boolean => {
+  const a = old.links;
+  if ((a?.size ?? 0) !== (now?.size ?? 0)) return false;
+  if (!a || !now) return true;
+  for (const [k, v] of now) {
+    const w = a.get(k);
     if (w === v) continue;
-    if (!w || JSON.stringify(packLinkOut(v)) !== JSON.stringify(packLinkOut(w))) return false;
+    const stored = old.packed?.[k];
+    if (!w || JSON.stringify(packLinkOut(v)) !== JSON.stringify(stored ?? packLinkOut(w))) return false;
   }
   return true;
 };
 
 export interface CommitResult {
   link: LinkStats;
-  /** Documents whose links file was written again. */
+  /** Documents whose links changed. */
   relinkedDocs: number;
 }
 
@@ -232,9 +235,13 @@ export class Repository {
     for (const light of oldCache.values()) if (light.links) for (const [k, v] of light.links) previous.set(k, v);
     const docs = entries.map((e) => next.get(e.id)!.doc);
     const full = !sameCorpus || oldCache.size === 0;
+    // The documents written this run are flushed while linking runs.
+    const flushing = this.store.docs.commit();
+    flushing.catch(() => undefined);
     const { out, stats } = linkCorpus(docs, {}, full ? undefined : { previous, changed: relinked, before });
+    // The links shards to write: those of documents added, removed, changed or whose links changed.
+    const dirty = new Set<string>();
     let relinkedDocs = 0;
-    const written: DocEntry[] = [];
     for (const e of entries) {
       const light = next.get(e.id)!;
       const links = new Map<string, LinkOut>();
@@ -244,21 +251,20 @@ export class Repository {
       }
       const now = links.size ? links : null;
       const old = oldCache.get(e.id);
-      const { links: _old, ...line } = e;
-      if (!changed.has(e.id) && old === light && sameLinks(old.links, now) && !this.store.stale.has(e.id)) {
-        // Unchanged document, unchanged links: keep its links file.
-        written.push(e.links ? { ...line, links: e.links } : line);
-        continue;
-      }
-      const file = await writeLinksFile(this.store.docs, e.id, now);
+      if (old === light && sameLinks(old, now) && !this.store.stale.has(e.id)) continue;
       relinkedDocs++;
       next.set(e.id, { doc: light.doc, links: now });
-      written.push(file ? { ...line, links: file } : line);
+      if (old?.links || now) dirty.add(linkShard(e.id));
     }
+    for (const id of oldCache.keys()) if (!next.has(id)) dirty.add(linkShard(id));
+    const shards = await writeLinkShards(this.store.docs, entries, next, full ? {} : (data.links ?? {}), full ? null : dirty);
+    await flushing;
     await this.store.docs.commit();
-    const previousNames = new Set(data.documents.flatMap((e) => (e.links ? [e.data, e.links] : [e.data])));
+    const names = (documents: readonly DocEntry[], links: Record<string, string> | undefined): string[] => [...documents.map((e) => e.data), ...Object.values(links ?? {})];
+    const keep = new Set(names(data.documents, data.links));
     data.corpusDir = corpusDir;
-    data.documents = written;
+    data.documents = entries;
+    data.links = shards;
     data.problems = problems;
     data.updatedAt = new Date().toISOString();
     this.store.cache = next;
@@ -266,7 +272,8 @@ export class Repository {
     this.pending.clear();
     this.machineRev++;
     await this.store.db.write();
-    const keep = new Set([...previousNames, ...written.flatMap((e) => (e.links ? [e.data, e.links] : [e.data]))]);
+    // What neither this index nor the previous one (the .bak) names.
+    for (const n of names(entries, shards)) keep.add(n);
     await this.store.docs.prune(keep);
     return { link: stats, relinkedDocs };
   }

@@ -5,6 +5,7 @@
  * what changed. The publication dates a user set live in the index, apart, keyed by the file's relative path, so
  * re-annotation (or a file's removal) never loses them.
  */
+import { createHash } from 'node:crypto';
 import type { Document, DocumentProblem, FileProblem, Lang, Published } from '../../shared/model';
 import type { AnnotatedDocument } from '../annotate/annotate-document';
 import type { PackedLinkOut } from '../annotate/link-events';
@@ -44,8 +45,6 @@ export interface DocEntry {
   timexes: number;
   /** The document's file in `NAME.json.d/` (named by its content). */
   data: string;
-  /** Its links file there, when linking added anything to its events. */
-  links?: string;
 }
 
 export interface StoreIndex {
@@ -55,6 +54,11 @@ export interface StoreIndex {
   updatedAt: string | null;
   /** Summaries in file order. Versions 1 and 2 held whole documents here (split on open). */
   documents: DocEntry[];
+  /**
+   * What linking added to events, in 256 shard files by document (`linkShard`): shard → its file in `NAME.json.d/`.
+   * A run rewrites only the shards whose documents' links changed.
+   */
+  links?: Record<string, string>;
   problems: FileProblem[];
   /** Relative file path → the date the user set. Kept when the file is re-annotated, changed or removed. */
   userDates: Record<string, UserDate>;
@@ -78,13 +82,16 @@ export interface DocumentFile {
   doc: StoredDocument;
 }
 
-/** What linking added to a document's events, by event id. */
+/** What linking added to the events of a shard's documents: document id → event id → links. */
 export interface LinksFile {
   format: typeof LINKS_FORMAT;
   version: number;
-  doc: string;
-  events: Record<string, PackedLinkOut>;
+  shard: string;
+  docs: Record<string, Record<string, PackedLinkOut>>;
 }
+
+/** The links shard of a document: two hex digits of its id's hash. */
+export const linkShard = (docId: string): string => createHash('sha256').update(docId).digest('hex').slice(0, 2);
 
 export function emptyStore(): StoreIndex {
   return { format: STORE_FORMAT, version: STORE_VERSION, corpusDir: null, updatedAt: null, documents: [], problems: [], userDates: {} };
@@ -98,6 +105,7 @@ export function validateStore(data: unknown): string | null {
   if (d.version > STORE_VERSION) return `the store was written by a newer Chronolens (version ${d.version}, this one reads up to ${STORE_VERSION})`;
   if (!Array.isArray(d.documents) || !Array.isArray(d.problems)) return 'the store is missing its documents or problems list';
   if (d.version >= 2 && (typeof d.userDates !== 'object' || d.userDates === null || Array.isArray(d.userDates))) return 'the store is missing its user dates';
+  if (d.version >= 3 && d.links !== undefined && (typeof d.links !== 'object' || d.links === null)) return 'the store index has a bad links list';
   if (d.version >= 3 && d.documents.some((e) => typeof e !== 'object' || e === null || typeof e.id !== 'string' || typeof e.file !== 'string' || typeof e.data !== 'string')) return 'the store index lists a document without its file';
   return null;
 }
@@ -111,9 +119,9 @@ export function validateDocumentFile(data: unknown, id: string): string | null {
   return null;
 }
 
-export function validateLinksFile(data: unknown, id: string): string | null {
+export function validateLinksFile(data: unknown, shard: string): string | null {
   const d = data as Partial<LinksFile>;
-  if (d.format !== LINKS_FORMAT || d.doc !== id || typeof d.events !== 'object' || d.events === null) return `not the links of document ${id}`;
+  if (d.format !== LINKS_FORMAT || d.shard !== shard || typeof d.docs !== 'object' || d.docs === null) return `not the links shard ${shard}`;
   return null;
 }
 
