@@ -30,7 +30,7 @@ const USAGE = `Usage:
   cli export <store.json> --format json|csv|timelinejs [--out FILE] [filters]
   cli export <store.json> --format pdf|png --out FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--scale 1-4]
              [--paper A4|Letter] [--orientation portrait|landscape] [--split year|fit] [--title T] [filters]
-      filters: [--query TEXT] [--docs ID,ID] [--langs ar,de,fr,en] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+      filters: [--query TEXT] [--docs ID,ID] [--langs ar,de,fr,en] [--entities ID,ID] [--certainty stated,inferred,uncertain] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   cli tag --jsonl < requests.jsonl > answers.jsonl
   cli serve [--store <store.json>] [--port N]`;
 
@@ -112,7 +112,7 @@ async function cmdSetDate(argv: string[]): Promise<void> {
 
 function exportOptions(values: Record<string, string | undefined>): Record<string, unknown> {
   const list = (v: string | undefined): string[] | undefined => v?.split(',').map((x) => x.trim()).filter(Boolean);
-  const raw: Record<string, unknown> = { from: values.from, to: values.to, q: values.query, docs: list(values.docs), langs: list(values.langs) };
+  const raw: Record<string, unknown> = { from: values.from, to: values.to, q: values.query, docs: list(values.docs), langs: list(values.langs), entities: list(values.entities), certainty: list(values.certainty) };
   for (const k of Object.keys(raw)) if (raw[k] === undefined) delete raw[k];
   return raw;
 }
@@ -122,7 +122,7 @@ async function cmdExport(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: str, out: str, from: str, to: str, scale: str, paper: str, orientation: str, split: str, query: str, docs: str, langs: str, title: str },
+    options: { format: str, out: str, from: str, to: str, scale: str, paper: str, orientation: str, split: str, query: str, docs: str, langs: str, entities: str, certainty: str, title: str },
   });
   const storeFile = positionals[0];
   if (!storeFile || positionals.length > 1) throw new UsageError('export takes one store file');

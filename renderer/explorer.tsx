@@ -240,7 +240,10 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
           </label>
         </div>
         <CurationHistory />
-        <ExportMenu onError={setNotice} />
+        <ExportMenu
+          onError={setNotice}
+          filters={{ q: query, docs: filters.docs, langs: filters.langs, entities: filters.entities, certainty: filters.certainty, ...(filters.from ? { from: filters.from } : {}), ...(filters.to ? { to: filters.to } : {}) }}
+        />
       </header>
       {notices.map((n, i) => (
         <div className="notice info" role="status" key={n}>

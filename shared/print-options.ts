@@ -36,6 +36,9 @@ export const eventFilterShape = {
   q: z.string().max(MAX_QUERY).optional(),
   docs: z.array(z.string().min(1).max(200)).max(MAX_LIST).optional(),
   langs: z.array(langSchema).max(5).optional(),
+  /** Events naming any of these entity ids. */
+  entities: z.array(z.string().min(1).max(200)).max(MAX_LIST).optional(),
+  certainty: z.array(z.enum(['stated', 'inferred', 'uncertain'])).max(3).optional(),
   from: isoDay.optional(),
   to: isoDay.optional(),
 };
@@ -106,6 +109,8 @@ export function parsePrintQuery(search: string | URLSearchParams): Parsed<PrintO
     q: p.get('q') ?? undefined,
     docs: list(p.get('docs')),
     langs: list(p.get('langs')),
+    entities: list(p.get('entities')),
+    certainty: list(p.get('certainty')),
     title: str('title'),
   };
   for (const k of Object.keys(raw)) if (raw[k] === undefined) delete raw[k];
@@ -125,6 +130,8 @@ export function printQuery(options: PrintOptions): string {
   if (options.q) p.set('q', options.q);
   if (options.docs?.length) p.set('docs', options.docs.join(','));
   if (options.langs?.length) p.set('langs', options.langs.join(','));
+  if (options.entities?.length) p.set('entities', options.entities.join(','));
+  if (options.certainty?.length) p.set('certainty', options.certainty.join(','));
   if (options.title) p.set('title', options.title);
   return p.toString();
 }
@@ -140,7 +147,7 @@ export function eventDays(event: Pick<ChronoEvent, 'date'>): { start: string; en
  * the exports match exactly what the search box matches. A date range keeps events that overlap it and drops
  * undated ones (they cannot be placed in any range).
  */
-export function filterEvents<E extends Pick<ChronoEvent, 'doc' | 'date' | 'label' | 'text'>>(
+export function filterEvents<E extends Pick<ChronoEvent, 'doc' | 'date' | 'label' | 'text' | 'entities'>>(
   events: readonly E[],
   docLangs: ReadonlyMap<string, Lang>,
   filters: EventFilters,
@@ -149,10 +156,14 @@ export function filterEvents<E extends Pick<ChronoEvent, 'doc' | 'date' | 'label
   const terms = filters.q ? fold(filters.q).split(' ').filter(Boolean) : [];
   const docs = filters.docs?.length ? new Set(filters.docs) : null;
   const langs = filters.langs?.length ? new Set<string>(filters.langs) : null;
+  const entities = filters.entities?.length ? new Set(filters.entities) : null;
+  const certainty = filters.certainty?.length ? new Set<string>(filters.certainty) : null;
   const ranged = Boolean(filters.from || filters.to);
   return events.filter((e) => {
     if (docs && !docs.has(e.doc)) return false;
     if (langs && !langs.has(docLangs.get(e.doc) ?? 'und')) return false;
+    if (entities && !e.entities.some((id) => entities.has(id))) return false;
+    if (certainty && !certainty.has(e.date.certainty)) return false;
     if (ranged) {
       const days = eventDays(e);
       if (!days) return false;
@@ -169,7 +180,7 @@ export function filterEvents<E extends Pick<ChronoEvent, 'doc' | 'date' | 'label
 
 /** True when any filter is set. */
 export function hasFilters(f: EventFilters): boolean {
-  return Boolean(f.q?.trim() || f.docs?.length || f.langs?.length || f.from || f.to);
+  return Boolean(f.q?.trim() || f.docs?.length || f.langs?.length || f.entities?.length || f.certainty?.length || f.from || f.to);
 }
 
 /** Paper sizes in CSS pixels (96 per inch) and the margins the print view and the PDF writer both use. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterEvents, pageSizePx, parsePrintOptions, parsePrintQuery, printQuery } from '../../shared/print-options';
+import { filterEvents, hasFilters, pageSizePx, parsePrintOptions, parsePrintQuery, printQuery } from '../../shared/print-options';
 import { normalizeText } from '../../renderer/search/normalize-text';
 import { event } from '../renderer/fixtures';
 
@@ -47,5 +47,27 @@ describe('print options', () => {
   it('sizes the printable area from the paper and the margins', () => {
     expect(pageSizePx('A4', 'landscape')).toMatchObject({ width: 1123, height: 794, contentWidth: 1046 });
     expect(pageSizePx('Letter', 'portrait').width).toBe(816);
+  });
+});
+
+describe('export filters by entity and certainty', () => {
+  const ev = (id: string, entities: string[], certainty: 'stated' | 'inferred' | 'uncertain') => ({ id, doc: 'd', label: id, text: id, entities, date: { value: '2018-06', certainty } });
+  const events = [ev('a', ['jack-ma'], 'stated'), ev('b', ['alipay'], 'inferred'), ev('c', [], 'uncertain')];
+  const fold = (s: string) => s.toLowerCase();
+
+  it('keeps events naming any of the chosen entities', () => {
+    expect(filterEvents(events, new Map(), { entities: ['jack-ma', 'alipay'] }, fold).map((e) => e.id)).toEqual(['a', 'b']);
+  });
+
+  it('keeps events of the chosen certainties, and says the filter is set', () => {
+    expect(filterEvents(events, new Map(), { certainty: ['uncertain'] }, fold).map((e) => e.id)).toEqual(['c']);
+    expect(hasFilters({ certainty: ['uncertain'] })).toBe(true);
+  });
+
+  it('round-trips both through the print URL', () => {
+    const options = parsePrintOptions({ entities: ['jack-ma'], certainty: ['stated', 'inferred'] });
+    if (!options.ok) throw new Error(options.message);
+    const parsed = parsePrintQuery(printQuery(options.value));
+    expect(parsed).toMatchObject({ ok: true, value: { entities: ['jack-ma'], certainty: ['stated', 'inferred'] } });
   });
 });
