@@ -510,6 +510,8 @@ export const modified: Rule = (c, i) => {
 /** An ordinal for "third Tuesday of": an ordinal word or numeral, or "last"/"letzter"/"اخر" (-1). */
 function nthOrdinal(r: Reader, i: number): { n: number; next: number } | null {
   const o = r.ordinal(i);
+  // "the second last week of October", "fifth last day of May": counted from the end.
+  if (o && o.n >= 1 && o.n <= 31 && r.f(o.next).rel === -1 && r.it[o.next]?.kind === 'w') return { n: -o.n, next: o.next + 1 };
   if (o && (o.n === -1 || (o.n >= 1 && o.n <= 31))) return o;
   if (r.f(i).rel === -1 && r.it[i]?.kind === 'w') return { n: -1, next: i + 1 };
   return null;
@@ -517,7 +519,10 @@ function nthOrdinal(r: Reader, i: number): { n: number; next: number } | null {
 
 /** What "of <month>" names: a month (with its year) or a month relative to the reference ("of next month"). */
 function monthSpec(r: Reader, i: number): { month?: number; year?: DateSem['year']; shift?: number; next: number } | null {
-  const j = r.skipFillers(i, 3);
+  const w = r.it[i];
+  // "the first Monday in March", "the last day in the month".
+  const within = w !== undefined && w.kind === 'w' && (r.lex.pack.monthWithin?.includes(w.norm) ?? false);
+  const j = r.skipFillers(within ? i + 1 : i, 3);
   const mm = r.month(j);
   if (mm) {
     const yp = r.yearPart(mm.next);
@@ -569,6 +574,61 @@ export const nthInMonth: Rule = ({ r }, i) => {
   return date(i, ms.next, sem);
 };
 
+/** "the 20th of next month", "20th day of the current month", "20 of this month": a day in a month counted from the reference. */
+export const dayOfRelMonth: Rule = ({ r }, i) => {
+  const dd = r.day(i);
+  if (!dd) return null;
+  let j = dd.next;
+  const u = r.f(j);
+  const dayUnit = u.unit === 'D' && !u.plural;
+  if (dayUnit) j++;
+  // A bare number needs "of" (or "day") before the month: "20 of next month", not "20 next month".
+  if (!dd.suffixed && !dayUnit && !r.f(j).filler) return null;
+  const ms = monthSpec(r, j);
+  if (!ms || ms.shift === undefined) return null;
+  return date(i, ms.next, { nth: { what: 'day', n: dd.d, monthShift: ms.shift } });
+};
+
+/** "upcoming two weeks", "2 upcoming days": the week (day, month, quarter, year) that many steps after the reference. */
+export const countAhead: Rule = ({ r }, i) => {
+  let j: number;
+  let c: ReturnType<Reader['count']>;
+  if (r.f(i).countAhead) {
+    c = r.count(i + 1);
+    if (!c) return null;
+    j = c.next;
+  } else {
+    c = r.count(i);
+    if (!c || !r.f(c.next).countAhead) return null;
+    j = c.next + 1;
+  }
+  if (c.n === null || c.n < 1 || c.n > 99) return null;
+  const u = r.f(j);
+  if (!u.unit || u.unit === 'H' || u.count !== undefined) return null;
+  return date(i, j + 1, { shift: { unit: u.unit, n: c.n, base: 'ref', grain: u.unit } });
+};
+
+/** "3 Fridays from now", "two Thursdays ago": the nth such weekday after (before) the reference date. */
+export const countWeekdays: Rule = ({ r }, i) => {
+  const dirs = r.lex.pack.weekdayCountDir;
+  if (!dirs) return null;
+  const c = r.count(i);
+  if (!c || c.n === null || c.n < 1 || c.n > 52) return null;
+  const wd = r.f(c.next).wdPlural;
+  if (wd === undefined) return null;
+  const a = r.it[c.next + 1];
+  if (!a) return null;
+  const b = r.it[c.next + 2];
+  let dir = b ? dirs[`${a.norm} ${b.norm}`] : undefined;
+  let to = c.next + 3;
+  if (dir === undefined) {
+    dir = dirs[a.norm];
+    to = c.next + 2;
+  }
+  if (dir !== 1 && dir !== -1) return null;
+  return date(i, to, { weekday: wd, wdRel: dir, wdPlus: 7 * dir * (c.n - 1) });
+};
+
 /** "Weihnachten", "Christmas 2014", "lundi de Pâques", "عيد الميلاد". */
 export const holiday: Rule = ({ r }, i) => {
   let j = i;
@@ -585,10 +645,10 @@ export const holiday: Rule = ({ r }, i) => {
 };
 
 /** Tried at every item; the longest match wins, ties go to the earlier rule. */
-export const RULES: Rule[] = [nthInMonth, holiday, modified, numericDate, dayWord, weekday, dayMonth, monthFirst, ago, quarter, decade, century, season, relUnit, duration, year, vague];
+export const RULES: Rule[] = [nthInMonth, holiday, modified, numericDate, dayWord, weekday, dayMonth, monthFirst, dayOfRelMonth, countAhead, countWeekdays, ago, quarter, decade, century, season, relUnit, duration, year, vague];
 
 /** The rules that can begin at a number (the others need a word first). */
-export const NUMBER_RULES: Rule[] = [nthInMonth, numericDate, dayMonth, ago, quarter, decade, century, duration, year];
+export const NUMBER_RULES: Rule[] = [nthInMonth, numericDate, dayMonth, dayOfRelMonth, countAhead, countWeekdays, ago, quarter, decade, century, duration, year];
 /** The rules that can begin at a word. */
 export const WORD_RULES: Rule[] = RULES.filter((r) => r !== numericDate);
 /** "'98". */

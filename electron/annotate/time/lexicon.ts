@@ -77,6 +77,10 @@ export function compileLexicon(pack: LangPack): Lexicon {
   addAll(words, pack.pastMarkers, { past: true });
   addAll(words, pack.decadeWords, { decadeWord: true });
   addAll(words, pack.centuryWords, { century: true });
+  addAll(words, pack.countAhead, { countAhead: true });
+  if (pack.weekdayCountDir) {
+    for (const [w, d] of Object.entries(pack.weekdays)) if (w.length >= 6 && !words.has(normalizeWord(`${w}s`))) add(words, `${w}s`, { wdPlural: d });
+  }
 
   const root: PhraseNode = { next: new Map() };
   const holidayPhrases = Object.entries(pack.holidays ?? {}).map(([text, h]) => ({ text, feat: { holiday: h } as Feature }));
@@ -167,7 +171,7 @@ function canBegin(f: Feature): boolean {
       f.num !== undefined || f.quant === true || f.ord !== undefined || f.rel !== undefined || f.anaph !== undefined ||
       f.dayWord !== undefined || f.shift !== undefined || f.mod !== undefined || f.vague !== undefined ||
       f.yearWord === true || f.monthNoun === true || f.dayNoun === true || f.agoBefore === true || f.inFuture === true ||
-      f.decadeWord === true || f.holiday !== undefined;
+      f.decadeWord === true || f.holiday !== undefined || f.wdPlural !== undefined;
     startsCache.set(f, v);
   }
   return v;

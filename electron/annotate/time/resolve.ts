@@ -158,21 +158,26 @@ function yearNear(ctx: ResolveCtx, dir: number | undefined, m: number): number |
 function nthInMonth(y: number, m: number, nth: NonNullable<DateSem['nth']>): { days: number; week: boolean } | null {
   const first = toDays(y, m, 1);
   const last = toDays(y, m, daysInMonth(y, m));
+  // n < 0 counts from the end: -1 last, -2 second last.
+  const back = nth.n < 0 ? -nth.n - 1 : 0;
   if (nth.what === 'day') {
-    const d = nth.n === -1 ? last : first + nth.n - 1;
-    return d <= last ? { days: d, week: false } : null;
+    const d = nth.n < 0 ? last - back : first + nth.n - 1;
+    return d <= last && d >= first ? { days: d, week: false } : null;
   }
   if (nth.what === 'wd') {
     const wd = nth.wd!;
-    if (nth.n === -1) return { days: last - ((weekdayOf(last) - wd + 7) % 7), week: false };
+    if (nth.n < 0) {
+      const d = last - ((weekdayOf(last) - wd + 7) % 7) - 7 * back;
+      return d >= first ? { days: d, week: false } : null;
+    }
     const d = first + ((wd - weekdayOf(first) + 7) % 7) + 7 * (nth.n - 1);
     return d <= last ? { days: d, week: false } : null;
   }
   // Weeks: full Monday-to-Sunday weeks inside the month.
-  if (nth.n === -1) {
+  if (nth.n < 0) {
     const lastMonday = last - ((weekdayOf(last) - 1 + 7) % 7);
-    const monday = lastMonday + 6 <= last ? lastMonday : lastMonday - 7;
-    return { days: monday, week: true };
+    const monday = (lastMonday + 6 <= last ? lastMonday : lastMonday - 7) - 7 * back;
+    return monday >= first ? { days: monday, week: true } : null;
   }
   const monday = first + ((1 - weekdayOf(first) + 7) % 7) + 7 * (nth.n - 1);
   return monday + 6 <= last ? { days: monday, week: true } : null;

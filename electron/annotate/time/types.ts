@@ -69,6 +69,10 @@ export interface Feature {
   agoAfter?: boolean; // amount + "ago"
   hence?: boolean; // amount + "from now", "hence": that far in the future
   afterNext?: boolean; // "after next", "nach dem nächsten": one more week (or year) after the next one
+  /** "upcoming" in "the upcoming two weeks" / "two upcoming weeks": the unit that many steps ahead (a date, not a span). */
+  countAhead?: boolean;
+  /** Plural weekday ("Fridays") in a language with weekdayCountDir: only used in "3 Fridays from now". */
+  wdPlural?: number;
   inFuture?: boolean; // "in", "dans", "بعد" + amount = that far in the future
   future?: boolean; // future tense marker
   past?: boolean; // past tense marker
@@ -144,6 +148,15 @@ export interface LangPack {
   hence?: string[];
   /** Phrases meaning "after next". */
   afterNext?: string[];
+  /** Words that turn "<count> <unit>" into the unit that many steps ahead: "upcoming two weeks", "2 upcoming weeks". */
+  countAhead?: string[];
+  /**
+   * After "<count> <plural weekday>": the direction, keyed by the following word or two words as normalised
+   * ("from now": +1, "ago"/"back": -1). "3 Fridays from now" = the third Friday after the reference date.
+   */
+  weekdayCountDir?: Record<string, number>;
+  /** Prepositions that may stand for "of" before a month: "the first Monday in March", "the last day in the month". */
+  monthWithin?: string[];
   /** After a weekday and a strong cue, words that add days: French "lundi en huit" (+7), "en quinze" (+14). */
   weekLater?: Record<string, number>;
   /** "dd mm yyyy" and "le dd mm" written with spaces (French). */

@@ -238,4 +238,7 @@ export const en: LangPack = {
   // Not "from now": TimeML news annotation reads "eight years from now" as a duration plus "now".
   hence: ['hence'],
   afterNext: ['after next'],
+  countAhead: ['upcoming'],
+  weekdayCountDir: { 'from now': 1, 'ago': -1, 'back': -1 },
+  monthWithin: ['in'],
 };
