@@ -57,9 +57,11 @@ export const numericDate: Rule = ({ r, monthFirstSlash }, i) => {
       const y = c!.digits === 4 ? c!.num! : c!.num! < 50 ? 2000 + c!.num! : 1900 + c!.num!;
       let d = a.num;
       let m = b.num;
+      // Month first: by the language's slash convention, or whenever the second number can only be a day ("10.31.1974").
+      const unambiguousMonthFirst = a.num <= 12 && b.num > 12;
       if (s === '/' && monthFirstSlash && a.num <= 12) [d, m] = [b.num, a.num];
-      else if (s === '/' && a.num <= 12 && b.num > 12) [d, m] = [b.num, a.num];
-      if (s === '-' && c!.digits === 2) return null; // 12-34-56 is not a date
+      else if (unambiguousMonthFirst) [d, m] = [b.num, a.num];
+      if (s === '-' && c!.digits === 2 && !(monthFirstSlash && unambiguousMonthFirst)) return null; // 12-34-56 is not a date; 10-31-74 is
       if (ok(y, m, d)) return date(i, i + 5, { year: { abs: y }, month: m, day: d });
     }
     return null;
@@ -75,6 +77,19 @@ export const numericDate: Rule = ({ r, monthFirstSlash }, i) => {
   if (s === '/' && a.digits! <= 2 && b.digits === 4 && runEnds(it, i + 3) && ok(b.num, a.num, 1)) {
     return date(i, i + 3, { year: { abs: b.num }, month: a.num });
   }
+  if (!runEnds(it, i + 3)) return null;
+  // Year/month: "2014-10", "2014/10". "2009-10" (10 > 09) is a season or a fiscal year, not October 2009.
+  if ((s === '-' || s === '/') && a.digits === 4 && b.digits === 2 && b.num >= 1 && b.num <= 12 && b.num <= a.num % 100 && ok(a.num, b.num, 1)) {
+    return date(i, i + 3, { year: { abs: a.num }, month: b.num });
+  }
+  // Day and month without a year, only when one number can only be a day: "2/15" (month first), "15/2" (day first).
+  // "1/2" and "3/4" are fractions; "24/7" means all the time.
+  if (s === '/' && a.digits! <= 2 && b.digits! <= 2 && !(a.num === 24 && b.num === 7)) {
+    const next = it[i + 3];
+    if (next && next.kind === 'w' && !next.gap) return null;
+    if (a.num <= 12 && b.num > 12 && ok(null, a.num, b.num)) return date(i, i + 3, { month: a.num, day: b.num });
+    if (b.num <= 12 && a.num > 12 && ok(null, b.num, a.num)) return date(i, i + 3, { month: b.num, day: a.num });
+  }
   return null;
 };
 
@@ -83,6 +98,16 @@ export const dayMonth: Rule = ({ r }, i) => {
   const dd = r.day(i);
   if (!dd) return null;
   let j = dd.next;
+  // "31/Oct/1974", "31-Oct-74": day, month name and year glued by one separator.
+  if (!dd.suffixed && (r.isP(j, '/') || r.isP(j, '-')) && r.glued(j) && r.glued(j + 1)) {
+    const sep = r.it[j]!.norm;
+    const m2 = r.month(j + 1);
+    if (m2 && r.isP(m2.next, sep) && r.glued(m2.next) && r.glued(m2.next + 1)) {
+      const y = r.year4(m2.next + 1) ?? r.year2(m2.next + 1, true);
+      if (y && runEnds(r.it, y.next)) return date(i, y.next, { day: dd.d, month: m2.m, year: { abs: y.y } });
+    }
+    return null;
+  }
   if (!dd.suffixed && r.isP(j, '.') && r.glued(j)) j++;
   j = r.skipFillers(j, 2);
   const mm = r.month(j);
@@ -322,6 +347,15 @@ export const quarter: Rule = ({ r }, i) => {
   let n: number | undefined;
   let unit: 'Q' | 'H' | undefined;
   const t = r.it[i];
+  if (t && t.kind === 'n' && (t.digits === 4 || t.digits === 2) && t.num !== undefined && r.it[i + 1]?.norm === 'q' && r.glued(i + 1) &&
+    r.it[i + 2]?.kind === 'n' && r.glued(i + 2) && r.it[i + 2]!.digits === 1) {
+    // "2018Q4", "18q4": year glued to the quarter.
+    const q = r.it[i + 2]!.num!;
+    const y = t.digits === 4 ? t.num : 2000 + t.num;
+    if (q < 1 || q > 4 || !runEnds(r.it, i + 3) || y < 1000 || y > 2999) return null;
+    return date(i, i + 3, { quarter: q, year: { abs: y } });
+  }
+  if (t && t.kind === 'w' && (t.norm === 'q' || t.norm === 'h') && r.glued(i) && r.it[i - 1]?.kind === 'n') return null;
   if (t && t.kind === 'w' && (t.norm === 'q' || t.norm === 'h') && r.it[i + 1]?.kind === 'n' && r.glued(i + 1)) {
     const v = r.it[i + 1]!.num;
     unit = t.norm === 'q' ? 'Q' : 'H';
