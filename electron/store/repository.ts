@@ -48,6 +48,8 @@ export class Repository {
   private machineRev = 0;
   private userRev = 0;
   private cached: { machineRev: number; userRev: number; result: ApplyResult } | null = null;
+  /** Texts of documents that edits point into, by document file name (named by content: never stale). */
+  private readonly texts = new Map<string, string>();
   /** Documents written by the run in progress, not yet in the index. */
   private pending = new Map<string, LightDoc>();
 
@@ -60,14 +62,19 @@ export class Repository {
     return this.store.db.data;
   }
 
-  /** Machine events (with links) in file order. */
+  private machine: { rev: number; events: ReturnType<Repository['effective']>['events'] } | null = null;
+
+  /** Machine events (with links) in file order (memoised until the machine side changes). */
   private machineEvents() {
-    return this.data.documents.flatMap((e) => {
+    if (this.machine?.rev === this.machineRev) return this.machine.events;
+    const events = this.data.documents.flatMap((e) => {
       const light = this.store.cache.get(e.id);
       if (!light) return [];
       const links = light.links;
       return links ? light.doc.events.map((ev) => withLinks(ev, links.get(ev.id))) : [...light.doc.events];
     });
+    this.machine = { rev: this.machineRev, events };
+    return events;
   }
 
   /** Machine events with the researcher's edits re-applied (memoised until either side changes). */
@@ -76,8 +83,14 @@ export class Repository {
     const log = this.user?.log ?? [];
     const texts = new Map<string, string>();
     for (const id of docsOfEdits(log)) {
-      const a = this.loadDocument(id);
-      if (a) texts.set(id, a.document.text);
+      const e = this.entry(id);
+      if (!e) continue;
+      let text = this.texts.get(e.data);
+      if (text === undefined) {
+        text = this.loadDocument(id)!.document.text;
+        this.texts.set(e.data, text);
+      }
+      texts.set(id, text);
     }
     const result = applyEdits(this.machineEvents(), texts, log);
     this.cached = { machineRev: this.machineRev, userRev: this.userRev, result };
