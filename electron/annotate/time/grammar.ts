@@ -4,6 +4,7 @@
  */
 import type { Reader } from './readers';
 import type { DateSem, Match } from './sem';
+import type { Unit } from './types';
 
 export interface RuleCtx {
   r: Reader;
@@ -139,6 +140,11 @@ export const monthFirst: Rule = ({ r }, i, cued) => {
   if (!mm) return null;
   j = mm.next;
   let day: number | undefined;
+  // "February the 15th": a filler, then a day written as an ordinal.
+  if (r.f(j).filler && r.it[j]?.kind === 'w' && !(mm.amb && !r.it[mm.at]!.cap)) {
+    const d2 = r.day(j + 1);
+    if (d2 && d2.suffixed) j++;
+  }
   const dd = r.day(j);
   if (dd && r.it[j]!.gap !== false) {
     const after = r.it[dd.next];
@@ -195,7 +201,9 @@ export const weekday: Rule = (c, i) => {
     rel = undefined;
   }
   if (rel === undefined && wdWeek === undefined) {
-    const k = r.skipFillers(j, 2);
+    let k = r.skipFillers(j, 2);
+    // "Sunday from last week", "Sunday of next week".
+    if (r.f(k).cue === 'weak' && r.relUnit(k + 1)?.unit === 'W') k++;
     const ru = r.relUnit(k);
     const fj = r.f(j);
     if (ru && ru.unit === 'W' && (ru.base === 'ref' || ru.n === 1)) {
@@ -334,6 +342,11 @@ export const relUnit: Rule = ({ r }, i) => {
   if (!ru) return null;
   // "the last day" reads as "final day" more often than as "yesterday".
   if (ru.unit === 'D' && ru.base === 'ref' && ru.n !== 0) return null;
+  // "last week's Sunday": that weekday in the week named.
+  if (ru.unit === 'W' && ru.base === 'ref' && r.isP(ru.next, "'") && r.glued(ru.next) && r.it[ru.next + 1]?.norm === 's' && r.glued(ru.next + 1)) {
+    const wd = r.f(ru.next + 2).weekday;
+    if (wd !== undefined) return date(i, ru.next + 3, { weekday: wd, wdWeek: ru.n });
+  }
   if (ru.unit === 'Y') {
     const p = r.parenYear(ru.next);
     if (p) return date(i, p.next, { year: { abs: p.y } });
@@ -569,6 +582,16 @@ function monthSpec(r: Reader, i: number): { month?: number; year?: DateSem['year
   return null;
 }
 
+/** "of 2018" after "the third last week", "the first Monday": a whole year. */
+function yearSpec(r: Reader, i: number): { year: number; next: number } | null {
+  const w = r.it[i];
+  const within = w !== undefined && w.kind === 'w' && (r.lex.pack.monthWithin?.includes(w.norm) ?? false);
+  const j = r.skipFillers(within ? i + 1 : i, 3);
+  if (j === i) return null;
+  const y = r.year4(j);
+  return y && runEnds(r.it, y.next) ? { year: y.y, next: y.next } : null;
+}
+
 /** "third Tuesday of September 2014", "letzter Montag im März", "premier jour d'octobre", "الثلاثاء الثالث من شهر ايلول", "اخر اسبوع في سبتمبر". */
 export const nthInMonth: Rule = ({ r }, i) => {
   let j = i;
@@ -598,7 +621,13 @@ export const nthInMonth: Rule = ({ r }, i) => {
   }
   if (!what || n === undefined) return null;
   const ms = monthSpec(r, j);
-  if (!ms) return null;
+  if (!ms) {
+    const ys = yearSpec(r, j);
+    if (!ys) return null;
+    const nthY: NonNullable<DateSem['nth']> = { what, n, inYear: true };
+    if (wd !== undefined) nthY.wd = wd;
+    return date(i, ys.next, { nth: nthY, year: { abs: ys.year } });
+  }
   const nth: NonNullable<DateSem['nth']> = { what, n };
   if (wd !== undefined) nth.wd = wd;
   if (ms.shift !== undefined) nth.monthShift = ms.shift;
@@ -663,6 +692,35 @@ export const countWeekdays: Rule = ({ r }, i) => {
   return date(i, to, { weekday: wd, wdRel: dir, wdPlus: 7 * dir * (c.n - 1) });
 };
 
+/** After a holiday: "in 3 years", "9 months from now", "two years ago", "3 years hence". */
+function holidayShift(r: Reader, i: number): { unit: Unit; n: number; next: number } | null {
+  const pack = r.lex.pack;
+  let j = i;
+  const w = r.it[j];
+  const pre = w !== undefined && w.kind === 'w' && (pack.holidayIn?.includes(w.norm) ?? false);
+  if (pre) j++;
+  // "in a year": the two words together stand for "in one".
+  const one = pre && r.it[j] !== undefined && (pack.holidayIn?.includes(`${w!.norm} ${r.it[j]!.norm}`) ?? false);
+  if (one) j++;
+  let n = 1;
+  const c = one ? null : r.count(j);
+  if (c) {
+    if (c.n === null) return null;
+    n = c.n;
+    j = c.next;
+  } else if (!pre) return null;
+  const u = r.f(j);
+  if (!u.unit || (u.plural && !c) || (!u.plural && c && n !== 1 && !u.invariant)) return null;
+  j++;
+  if (pre) return { unit: u.unit, n, next: j };
+  if (r.f(j).agoAfter) return { unit: u.unit, n: -n, next: j + 1 };
+  const a = r.it[j];
+  const b = r.it[j + 1];
+  if (a && b && pack.holidayHence?.includes(`${a.norm} ${b.norm}`)) return { unit: u.unit, n, next: j + 2 };
+  if (a && (r.f(j).hence || pack.holidayHence?.includes(a.norm))) return { unit: u.unit, n, next: j + 1 };
+  return null;
+}
+
 /** "Weihnachten", "Christmas 2014", "lundi de Pâques", "عيد الميلاد". */
 export const holiday: Rule = ({ r }, i) => {
   let j = i;
@@ -675,6 +733,8 @@ export const holiday: Rule = ({ r }, i) => {
   if (!h) return null;
   const yp = r.yearPart(j + 1);
   if (yp) return date(i, yp.next, { holiday: h, year: yp.spec });
+  const hs = holidayShift(r, j + 1);
+  if (hs) return date(i, hs.next, { holiday: h, holidayShift: { unit: hs.unit, n: hs.n } });
   return date(i, j + 1, dir === undefined ? { holiday: h } : { holiday: h, dir });
 };
 

@@ -156,8 +156,11 @@ function yearNear(ctx: ResolveCtx, dir: number | undefined, m: number): number |
 }
 
 function nthInMonth(y: number, m: number, nth: NonNullable<DateSem['nth']>): { days: number; week: boolean } | null {
-  const first = toDays(y, m, 1);
-  const last = toDays(y, m, daysInMonth(y, m));
+  return nthInRange(toDays(y, m, 1), toDays(y, m, daysInMonth(y, m)), nth);
+}
+
+/** The nth day, weekday or full Monday-to-Sunday week between two days (inclusive); n < 0 counts from the end. */
+function nthInRange(first: number, last: number, nth: NonNullable<DateSem['nth']>): { days: number; week: boolean } | null {
   // n < 0 counts from the end: -1 last, -2 second last.
   const back = nth.n < 0 ? -nth.n - 1 : 0;
   if (nth.what === 'day') {
@@ -207,6 +210,14 @@ export function resolveDate(sem: DateSem, ctx: ResolveCtx): Resolved {
   if (sem.holiday) {
     const h = sem.holiday;
     let y: number | null | undefined = sem.year ? yearOf(sem.year, ctx) : undefined;
+    if (y === undefined && sem.holidayShift) {
+      // "Thanksgiving in 3 years", "Easter two years ago": the occurrence in the year of the shifted reference.
+      const ref = ctx.ref;
+      const s = sem.holidayShift;
+      if (!ref || ref.m === null || ref.d === null) y = s.unit === 'Y' && ref ? ref.y + s.n : null;
+      else if (s.unit === 'D' || s.unit === 'W') y = fromDays(toDays(ref.y, ref.m, ref.d) + s.n * (s.unit === 'W' ? 7 : 1)).y;
+      else y = addMonths(ref.y, ref.m, s.n * (s.unit === 'M' ? 1 : s.unit === 'Q' ? 3 : s.unit === 'H' ? 6 : 12)).y;
+    }
     if (y === undefined) {
       const ref = ctx.ref;
       if (!ref) y = null;
@@ -245,6 +256,14 @@ export function resolveDate(sem: DateSem, ctx: ResolveCtx): Resolved {
     const { y, m } = addMonths(ref.y, ref.m, sem.nth.monthShift);
     const r = nthInMonth(y, m, sem.nth);
     if (!r) return { value: fmtMonth(y, m), anchor: { y, m, d: null } };
+    return { value: r.week ? fmtWeek(r.days) : fmtDays(r.days), anchor: fromDays(r.days) };
+  }
+  if (sem.nth && sem.nth.inYear && sem.year) {
+    // "the third last week of 2018", "the first Monday of 2019": counted over the whole year.
+    const y = yearOf(sem.year, ctx);
+    if (y === null) return { value: 'XXXX', anchor: null };
+    const r = nthInRange(toDays(y, 1, 1), toDays(y, 12, 31), sem.nth);
+    if (!r) return { value: yearStr(y), anchor: { y, m: null, d: null } };
     return { value: r.week ? fmtWeek(r.days) : fmtDays(r.days), anchor: fromDays(r.days) };
   }
   if (sem.nth && sem.month !== undefined) {

@@ -32,9 +32,11 @@ export interface DateSem {
   /** "<n> <unit>s from ref/anchor" rendered at `grain`. */
   shift?: { unit: Unit; n: number; base: 'ref' | 'anchor'; grain?: Unit };
   /** "third Tuesday of", "last day of", "first week of" the month. n = -1 for last. */
-  nth?: { what: 'wd' | 'day' | 'week'; n: number; wd?: number; monthShift?: number };
+  nth?: { what: 'wd' | 'day' | 'week'; n: number; wd?: number; monthShift?: number; inYear?: boolean };
   /** Holiday: fixed month/day or days after Easter (Western or Orthodox). */
   holiday?: Holiday;
+  /** Holiday in the year of the reference shifted by this much: "Thanksgiving 3 years from now", "Easter two years ago". */
+  holidayShift?: { unit: Unit; n: number };
   mod?: TimexMod;
 }
 

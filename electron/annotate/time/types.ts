@@ -157,6 +157,10 @@ export interface LangPack {
   weekdayCountDir?: Record<string, number>;
   /** Prepositions that may stand for "of" before a month: "the first Monday in March", "the last day in the month". */
   monthWithin?: string[];
+  /** After a holiday: "<word> <count> <unit>" picks the occurrence in the year that far ahead ("Thanksgiving in 3 years"). */
+  holidayIn?: string[];
+  /** Words or two-word phrases after a holiday and "<count> <unit>" meaning ahead: "Thanksgiving 9 months from now". */
+  holidayHence?: string[];
   /** After a weekday and a strong cue, words that add days: French "lundi en huit" (+7), "en quinze" (+14). */
   weekLater?: Record<string, number>;
   /** "dd mm yyyy" and "le dd mm" written with spaces (French). */

@@ -30,3 +30,26 @@ describe('English: counted and month-relative days', () => {
     expect(find('Meetings are held on the first Monday in this month.', 'en', REF, 'Monday')?.value).toBe('2013-02-04');
   });
 });
+
+describe('English: holidays shifted, weeks of a year, weekdays of a named week', () => {
+  it("reads 'Thanksgiving in 3 years' and 'Easter two years ago' as that year's holiday", () => {
+    expect(find('The parade returns Thanksgiving in 3 years, organisers said.', 'en', REF, 'Thanksgiving')?.value).toBe('2016-11-24');
+    expect(find('The church burned down Easter two years ago.', 'en', REF, 'Easter')?.value).toBe('2011-04-24');
+    expect(find('We met Thanksgiving in a year of drought.', 'en', REF, 'Thanksgiving')?.value).toBe('2014-11-27');
+  });
+  it("does not take 'Christmas in Paris' as a shift", () => {
+    expect(find('She spent Christmas in Paris.', 'en', REF, 'Christmas')?.text).toBe('Christmas');
+  });
+  it("reads 'the third last week of 2018' and 'the first Monday of 2019' over the whole year", () => {
+    expect(find('Shipments resume in the third last week of 2018.', 'en', REF, 'week')?.value).toBe('2018-W50');
+    expect(find('The law takes effect on the first Monday of 2019.', 'en', REF, 'Monday')?.value).toBe('2019-01-07');
+  });
+  it("reads 'last week's Sunday' and 'Sunday from last week' as the Sunday of last week", () => {
+    expect(find("Police released last week's Sunday footage.", 'en', REF, 'Sunday')?.value).toBe('2013-02-10');
+    expect(find('The clip is Sunday from last week.', 'en', REF, 'Sunday')?.value).toBe('2013-02-10');
+  });
+  it("reads 'February the 15th' but not 'march the 3rd battalion'", () => {
+    expect(find('The hearing is set for February the 15th.', 'en', REF, 'February')?.value).toBe('2013-02-15');
+    expect(find('They will march the 3rd battalion north.', 'en', REF, 'march')).toBeUndefined();
+  });
+});

@@ -241,4 +241,6 @@ export const en: LangPack = {
   countAhead: ['upcoming'],
   weekdayCountDir: { 'from now': 1, 'ago': -1, 'back': -1 },
   monthWithin: ['in'],
+  holidayIn: ['in', 'in a', 'in an'],
+  holidayHence: ['from now', 'hence'],
 };
