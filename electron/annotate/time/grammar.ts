@@ -738,11 +738,31 @@ export const holiday: Rule = ({ r }, i) => {
   return date(i, j + 1, dir === undefined ? { holiday: h } : { holiday: h, dir });
 };
 
+/** "three days after Easter", "two weeks before May 3, 2014": a day counted from a dated day. */
+export const offsetFrom: Rule = (c, i) => {
+  const { r } = c;
+  const words = r.lex.pack.offsetWords;
+  if (!words) return null;
+  const cnt = r.count(i);
+  if (!cnt || cnt.n === null || cnt.n < 1 || cnt.n > 99) return null;
+  const u = r.f(cnt.next);
+  if ((u.unit !== 'D' && u.unit !== 'W') || (!u.plural && cnt.n !== 1)) return null;
+  const w = r.it[cnt.next + 1];
+  const sign = w && w.kind === 'w' ? words[w.norm] : undefined;
+  if (sign !== 1 && sign !== -1) return null;
+  const k = cnt.next + 2;
+  const base = holiday(c, k) ?? dayMonth(c, k) ?? monthFirst(c, k) ?? numericDate(c, k);
+  if (!base || base.sem.kind !== 'date') return null;
+  const b = base.sem;
+  if (b.holiday === undefined && b.day === undefined) return null;
+  return { from: i, to: base.to, sem: { ...b, plusDays: sign * cnt.n * (u.unit === 'W' ? 7 : 1) } };
+};
+
 /** Tried at every item; the longest match wins, ties go to the earlier rule. */
-export const RULES: Rule[] = [nthInMonth, holiday, modified, numericDate, dayWord, weekday, dayMonth, monthFirst, dayOfRelMonth, countAhead, countWeekdays, ago, quarter, decade, century, season, relUnit, duration, year, vague];
+export const RULES: Rule[] = [nthInMonth, holiday, modified, numericDate, dayWord, weekday, dayMonth, monthFirst, dayOfRelMonth, countAhead, countWeekdays, offsetFrom, ago, quarter, decade, century, season, relUnit, duration, year, vague];
 
 /** The rules that can begin at a number (the others need a word first). */
-export const NUMBER_RULES: Rule[] = [nthInMonth, numericDate, dayMonth, dayOfRelMonth, countAhead, countWeekdays, ago, quarter, decade, century, duration, year];
+export const NUMBER_RULES: Rule[] = [nthInMonth, numericDate, dayMonth, dayOfRelMonth, countAhead, countWeekdays, offsetFrom, ago, quarter, decade, century, duration, year];
 /** The rules that can begin at a word. */
 export const WORD_RULES: Rule[] = RULES.filter((r) => r !== numericDate);
 /** "'98". */

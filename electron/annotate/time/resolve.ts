@@ -206,6 +206,15 @@ function holidayDays(y: number, h: NonNullable<DateSem['holiday']>): number {
 }
 
 export function resolveDate(sem: DateSem, ctx: ResolveCtx): Resolved {
+  if (sem.plusDays !== undefined) {
+    // "three days after Easter": the day named, then counted on; left as is when it is not a full date.
+    const { plusDays, ...rest } = sem;
+    const base = resolveDate(rest, ctx);
+    const a = base.anchor;
+    if (!a || a.m === null || a.d === null || !/^\d{4}-\d{2}-\d{2}$/.test(base.value)) return base;
+    const days = toDays(a.y, a.m, a.d) + plusDays;
+    return { value: fmtDays(days), anchor: fromDays(days) };
+  }
   if (sem.shift) return resolveShift(sem, ctx);
   if (sem.holiday) {
     const h = sem.holiday;

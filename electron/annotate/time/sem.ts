@@ -38,6 +38,8 @@ export interface DateSem {
   /** Holiday in the year of the reference shifted by this much: "Thanksgiving 3 years from now", "Easter two years ago". */
   holidayShift?: { unit: Unit; n: number };
   mod?: TimexMod;
+  /** Days added to the resolved day: "three days after Easter". */
+  plusDays?: number;
 }
 
 export interface DurSem {

@@ -161,6 +161,8 @@ export interface LangPack {
   holidayIn?: string[];
   /** Words or two-word phrases after a holiday and "<count> <unit>" meaning ahead: "Thanksgiving 9 months from now". */
   holidayHence?: string[];
+  /** "<count> days|weeks <word> <dated day>": +1 after, -1 before ("three days after Easter", "two weeks before May 3"). */
+  offsetWords?: Record<string, number>;
   /** After a weekday and a strong cue, words that add days: French "lundi en huit" (+7), "en quinze" (+14). */
   weekLater?: Record<string, number>;
   /** "dd mm yyyy" and "le dd mm" written with spaces (French). */

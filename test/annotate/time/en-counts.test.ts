@@ -53,3 +53,13 @@ describe('English: holidays shifted, weeks of a year, weekdays of a named week',
     expect(find('They will march the 3rd battalion north.', 'en', REF, 'march')).toBeUndefined();
   });
 });
+
+describe('English: days counted from a dated day', () => {
+  it("reads 'three days after Easter' and 'two weeks before May 3, 2014'", () => {
+    expect(find('The shop reopens three days after Easter.', 'en', REF, 'Easter')?.value).toBe('2013-04-03');
+    expect(find('The strike ended two weeks before May 3, 2014.', 'en', REF, 'May')?.value).toBe('2014-04-19');
+  });
+  it("leaves 'five days after the vote' a duration", () => {
+    expect(find('Five days after the vote, he resigned.', 'en', REF, 'days')?.type).toBe('DURATION');
+  });
+});

@@ -243,4 +243,5 @@ export const en: LangPack = {
   monthWithin: ['in'],
   holidayIn: ['in', 'in a', 'in an'],
   holidayHence: ['from now', 'hence'],
+  offsetWords: { after: 1, before: -1 },
 };
