@@ -12,6 +12,7 @@ import { parseManifest } from '../electron/corpus/manifest';
 import { openStore } from '../electron/store/database';
 import { Repository } from '../electron/store/repository';
 import { generateCorpus, loadSentencePools, rng } from './generate-corpus';
+import * as chrono from 'chrono-node';
 import { exportPdfEntry } from './export-pdf-bench';
 import { stat as statFile } from 'node:fs/promises';
 import { createAppServices } from '../electron/app-services';
@@ -249,6 +250,16 @@ const entries: Entry[] = [
         out[`${lang}MB`] = Math.round(text.length / 1e5) / 10;
         out[`${lang}Timexes`] = count;
         out[`${lang}MBPerSecCpu`] = Math.round((text.length / 1e6 / (best / 1000)) * 100) / 100;
+        // The JS peer on the same text in the same run (it finds less: no seasons, quarters, bare months, anaphora).
+        const peer = lang === 'de' ? chrono.de : chrono.fr;
+        const refDate = new Date(2019, 4, 3);
+        peer.parse(text.slice(0, 200_000), refDate);
+        let peerBest = Infinity;
+        let peerCount = 0;
+        for (let k = 0; k < runs; k++) peerBest = Math.min(peerBest, cpuMs(() => { peerCount = peer.parse(text, refDate).length; }));
+        out[`${lang}ChronoNodeMBPerSecCpu`] = Math.round((text.length / 1e6 / (peerBest / 1000)) * 100) / 100;
+        out[`${lang}ChronoNodeResults`] = peerCount;
+        out[`${lang}SpeedupVsChronoNode`] = Math.round((peerBest / best) * 100) / 100;
       }
       const MB = 1_000_000;
       const hostile: Array<[string, string, 'ar' | 'de' | 'fr' | 'en']> = [
