@@ -82,20 +82,31 @@ function isWs(c: number): boolean {
  * (". " etc.), else the last whitespace, else a hard cut (never inside a surrogate pair). Items then live
  * only as long as their block, which keeps garbage collection cheap on megabytes of text.
  */
-function blockEnd(text: string, from: number): number {
+function blockEnd(text: string, from: number, nls: NewlineScan): number {
   const n = text.length;
   if (n - from <= BLOCK + (BLOCK >> 1)) return n;
   const hi = from + BLOCK;
   const lo = from + (BLOCK >> 1);
+  // The last newline in (lo, hi], from a forward scan that never goes back (linear over the whole text).
+  if (nls.at >= 0 && nls.at <= lo) nls.at = text.indexOf('\n', lo + 1);
+  let lf = -1;
+  while (nls.at >= 0 && nls.at <= hi) {
+    lf = nls.at;
+    nls.at = text.indexOf('\n', lf + 1);
+  }
+  if (lf >= 0) {
+    nls.at = lf;
+    return lf + 1;
+  }
   let ws = -1;
   let sent = -1;
-  for (let k = hi; k > lo; k--) {
+  // No newline: the first sentence end found going back is the last one (and a whitespace was found by then).
+  for (let k = hi; k > lo && sent < 0; k--) {
     const c = text.charCodeAt(k);
-    if (c === 0x0a) return k + 1;
     if (isWs(c)) {
       if (ws < 0) ws = k + 1;
       const p = text.charCodeAt(k - 1);
-      if (sent < 0 && (p === 0x2e || p === 0x21 || p === 0x3f) && !(text.charCodeAt(k - 2) >= 0x30 && text.charCodeAt(k - 2) <= 0x39)) sent = k + 1;
+      if ((p === 0x2e || p === 0x21 || p === 0x3f) && !(text.charCodeAt(k - 2) >= 0x30 && text.charCodeAt(k - 2) <= 0x39)) sent = k + 1;
     }
   }
   if (sent > 0) return sent;
@@ -106,13 +117,17 @@ function blockEnd(text: string, from: number): number {
 
 interface RunState { anchor: Anchor | null }
 
+/** The first newline at or after the scan position (-1: none left). */
+interface NewlineScan { at: number }
+
 export function runTagger(text: string, lex: Lexicon, refStr: string | null): Timex[] {
   const ref = parseRef(refStr);
   const out: Timex[] = [];
   const state: RunState = { anchor: null };
+  const nls: NewlineScan = { at: 0 };
   let from = 0;
   while (from < text.length) {
-    const to = blockEnd(text, from);
+    const to = blockEnd(text, from, nls);
     runBlock(from === 0 && to === text.length ? text : text.slice(from, to), from, lex, ref, state, out);
     from = to;
   }

@@ -89,8 +89,94 @@ function plainWord(raw: string): WordInfo {
   return { norm: normalizeCached(raw), feat: NO_FEAT, live: false, tense: 0, roots: null };
 }
 
+/** What a word token takes from its spelling: the lexicon's WordInfo and whether it is capitalised. */
+interface SpellingEntry extends WordInfo {
+  cap: boolean;
+}
+
+/**
+ * Spellings seen so far, found by a hash computed during the scan and a char-by-char comparison with the
+ * text (open addressing): no slice and no string hashing per word token. Bounded: cleared when full.
+ */
+class SpellingCache {
+  private mask = (1 << 12) - 1;
+  private size = 0;
+  private hashes = new Int32Array(1 << 12);
+  private keys: Array<string | undefined> = new Array<string | undefined>(1 << 12).fill(undefined);
+  private vals: Array<SpellingEntry | undefined> = new Array<SpellingEntry | undefined>(1 << 12).fill(undefined);
+
+  lookup(text: string, start: number, end: number, h: number, word: (raw: string) => WordInfo): SpellingEntry {
+    const len = end - start;
+    let slot = (h ^ (h >>> 15)) & this.mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === undefined) break;
+      if (this.hashes[slot] === h && k.length === len) {
+        let same = true;
+        for (let q = 0; q < len; q++) {
+          if (k.charCodeAt(q) !== text.charCodeAt(start + q)) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return this.vals[slot]!;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    const raw = text.slice(start, end);
+    const c0 = raw.charCodeAt(0);
+    const cap = c0 < 0x80 ? c0 >= 0x41 && c0 <= 0x5a : raw.charAt(0) !== raw.charAt(0).toLowerCase();
+    const info = word(raw);
+    const e: SpellingEntry = { norm: info.norm, feat: info.feat, live: info.live, tense: info.tense, roots: info.roots, cap };
+    if ((this.size + 1) * 2 > this.mask + 1) {
+      this.grow();
+      return this.insert(raw, h, e);
+    }
+    this.hashes[slot] = h;
+    this.keys[slot] = raw;
+    this.vals[slot] = e;
+    this.size++;
+    return e;
+  }
+
+  private insert(raw: string, h: number, e: SpellingEntry): SpellingEntry {
+    let slot = (h ^ (h >>> 15)) & this.mask;
+    while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
+    this.hashes[slot] = h;
+    this.keys[slot] = raw;
+    this.vals[slot] = e;
+    this.size++;
+    return e;
+  }
+
+  /** Doubles the table (up to 2^18 slots); past that, starts over empty. */
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldVals = this.vals;
+    const oldHashes = this.hashes;
+    const cap = this.mask + 1 >= 1 << 18 ? 1 << 12 : (this.mask + 1) * 2;
+    this.mask = cap - 1;
+    this.size = 0;
+    this.hashes = new Int32Array(cap);
+    this.keys = new Array<string | undefined>(cap).fill(undefined);
+    this.vals = new Array<SpellingEntry | undefined>(cap).fill(undefined);
+    if (cap === 1 << 12) return;
+    for (let s = 0; s < oldKeys.length; s++) {
+      const k = oldKeys[s];
+      if (k !== undefined) this.insert(k, oldHashes[s]!, oldVals[s]!);
+    }
+  }
+}
+
+const spellingCaches = new Map<(raw: string) => WordInfo, SpellingCache>();
+
 /** Tokens of `text`; `word` maps each word as written to what the lexicon knows about it. */
 export function tokenize(text: string, word: (raw: string) => WordInfo = plainWord): Token[] {
+  let cache = spellingCaches.get(word);
+  if (cache === undefined) {
+    cache = new SpellingCache();
+    spellingCaches.set(word, cache);
+  }
   const toks: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -123,22 +209,25 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
       toks.push({ kind: 'n', start, end: i, norm: digits, gap, nl, num: digits.length <= 9 ? Number(digits) : undefined,
         digits: digits.length, cap: false, feat: NO_FEAT, live: true, tense: 0, roots: null });
     } else if (isLetterAt(text, i)) {
+      // The spelling's hash is computed while scanning, so a known spelling is found without slicing the text.
+      let h = 0;
       while (i < n && i - start < MAX_TOKEN) {
         const cc = text.charCodeAt(i);
         if (cc < 0x80) {
           const lc = cc | 32;
-          if (lc >= 97 && lc <= 122) { i++; continue; }
+          if (lc >= 97 && lc <= 122) { h = (Math.imul(h, 31) + cc) | 0; i++; continue; }
           break;
         }
         if (!isLetterAt(text, i)) break;
-        i += cc >= 0xd800 && cc <= 0xdbff ? 2 : 1;
+        h = (Math.imul(h, 31) + cc) | 0;
+        if (cc >= 0xd800 && cc <= 0xdbff) {
+          h = (Math.imul(h, 31) + text.charCodeAt(i + 1)) | 0;
+          i += 2;
+        } else i++;
       }
-      const raw = text.slice(start, i);
-      const c0 = raw.charCodeAt(0);
-      const cap = c0 < 0x80 ? c0 >= 0x41 && c0 <= 0x5a : raw.charAt(0) !== raw.charAt(0).toLowerCase();
-      const info = word(raw);
-      toks.push({ kind: 'w', start, end: i, norm: info.norm, gap, nl, num: undefined, digits: undefined, cap,
-        feat: info.feat, live: info.live, tense: info.tense, roots: info.roots });
+      const e = cache.lookup(text, start, i, h, word);
+      toks.push({ kind: 'w', start, end: i, norm: e.norm, gap, nl, num: undefined, digits: undefined, cap: e.cap,
+        feat: e.feat, live: e.live, tense: e.tense, roots: e.roots });
     } else {
       const cp = text.codePointAt(i)!;
       const w = cp > 0xffff ? 2 : 1;
