@@ -4,7 +4,7 @@
  */
 import type { Reader } from './readers';
 import type { DateSem, Match } from './sem';
-import type { Unit } from './types';
+import type { Feature, Unit } from './types';
 
 export interface RuleCtx {
   r: Reader;
@@ -767,3 +767,42 @@ export const NUMBER_RULES: Rule[] = [nthInMonth, numericDate, dayMonth, dayOfRel
 export const WORD_RULES: Rule[] = RULES.filter((r) => r !== numericDate);
 /** "'98". */
 export const QUOTE_RULES: Rule[] = [year];
+
+/**
+ * What the word an expression starts at must have for each rule to possibly match there (read off each rule's
+ * first steps; a rule not listed is always tried). A word whose norm is "q" or "h" gets all of WORD_RULES.
+ */
+const WORD_GATES = new Map<Rule, (f: Feature) => boolean>([
+  [nthInMonth, (f) => !!f.dayNoun || f.ord !== undefined || f.rel === -1 || f.weekday !== undefined || f.unit === 'D' || f.unit === 'W'],
+  [holiday, (f) => f.rel !== undefined || f.holiday !== undefined],
+  [modified, (f) => !!f.mod],
+  [dayWord, (f) => f.dayWord !== undefined],
+  [weekday, (f) => !!f.dayNoun || f.rel !== undefined || f.weekday !== undefined],
+  [dayMonth, (f) => f.ord !== undefined],
+  [monthFirst, (f) => f.rel !== undefined || !!f.monthNoun || f.month !== undefined],
+  [dayOfRelMonth, (f) => f.ord !== undefined],
+  [countAhead, (f) => !!f.countAhead || f.num !== undefined || !!f.quant],
+  [countWeekdays, (f) => f.num !== undefined || !!f.quant],
+  [offsetFrom, (f) => f.num !== undefined || !!f.quant],
+  [ago, (f) => !!f.agoBefore || !!f.inFuture || f.num !== undefined || !!f.quant || f.unit !== undefined],
+  [quarter, (f) => f.ord !== undefined || f.unit !== undefined],
+  [decade, (f) => !!f.decadeWord],
+  [century, (f) => f.ord !== undefined],
+  [season, (f) => f.rel !== undefined || f.season !== undefined],
+  [relUnit, (f) => f.shift !== undefined || f.rel !== undefined || f.anaph !== undefined || f.unit !== undefined],
+  [duration, (f) => f.rel !== undefined || f.anaph !== undefined || f.num !== undefined || !!f.quant || f.unit !== undefined],
+  [year, (f) => !!f.yearWord],
+  [vague, (f) => f.vague !== undefined],
+]);
+
+const wordRuleCache = new WeakMap<Feature, Rule[]>();
+
+/** WORD_RULES that can match at a word with features `f` (same order, so ties resolve as before). */
+export function wordRulesFor(f: Feature): Rule[] {
+  let v = wordRuleCache.get(f);
+  if (v === undefined) {
+    v = WORD_RULES.filter((rule) => WORD_GATES.get(rule)?.(f) ?? true);
+    wordRuleCache.set(f, v);
+  }
+  return v;
+}
