@@ -1,4 +1,5 @@
 // Fonts are bundled (no CDN: the app runs offline under a strict CSP). Latin subsets for de/fr/en, Arabic for ar.
+import './no-eval';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-400.css';

@@ -1,5 +1,6 @@
 // The print view: its own entry (no vis-timeline, no app chrome). Same bundled fonts as the app, so the PDF embeds
 // Noto Sans and Noto Sans Arabic and nothing depends on what the system has installed.
+import '../no-eval';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-400.css';
