@@ -103,6 +103,10 @@ class SpellingCache {
   private size = 0;
   private hashes = new Int32Array(1 << 12);
   private keys: Array<string | undefined> = new Array<string | undefined>(1 << 12).fill(undefined);
+  /** Each key's characters, flat in `pool` from `offs[slot]` (comparisons never touch a sliced string). */
+  private offs = new Int32Array(1 << 12);
+  private pool = new Uint16Array(1 << 16);
+  private used = 0;
   private vals: Array<SpellingEntry | undefined> = new Array<SpellingEntry | undefined>(1 << 12).fill(undefined);
 
   lookup(text: string, start: number, end: number, h: number, word: (raw: string) => WordInfo): SpellingEntry {
@@ -113,8 +117,10 @@ class SpellingCache {
       if (k === undefined) break;
       if (this.hashes[slot] === h && k.length === len) {
         let same = true;
-        for (let q = 0; q < len; q++) {
-          if (k.charCodeAt(q) !== text.charCodeAt(start + q)) {
+        const pool = this.pool;
+        const off = this.offs[slot]! - start;
+        for (let q = start; q < end; q++) {
+          if (pool[off + q] !== text.charCodeAt(q)) {
             same = false;
             break;
           }
@@ -135,8 +141,22 @@ class SpellingCache {
     this.hashes[slot] = h;
     this.keys[slot] = raw;
     this.vals[slot] = e;
+    this.offs[slot] = this.store(raw);
     this.size++;
     return e;
+  }
+
+  /** Copies a key's characters into the pool; returns where they start. */
+  private store(raw: string): number {
+    if (this.used + raw.length > this.pool.length) {
+      const bigger = new Uint16Array(Math.max(this.pool.length * 2, this.used + raw.length));
+      bigger.set(this.pool);
+      this.pool = bigger;
+    }
+    const at = this.used;
+    for (let q = 0; q < raw.length; q++) this.pool[at + q] = raw.charCodeAt(q);
+    this.used += raw.length;
+    return at;
   }
 
   private insert(raw: string, h: number, e: SpellingEntry): SpellingEntry {
@@ -145,6 +165,7 @@ class SpellingCache {
     this.hashes[slot] = h;
     this.keys[slot] = raw;
     this.vals[slot] = e;
+    this.offs[slot] = this.store(raw);
     this.size++;
     return e;
   }
@@ -158,9 +179,14 @@ class SpellingCache {
     this.mask = cap - 1;
     this.size = 0;
     this.hashes = new Int32Array(cap);
+    this.offs = new Int32Array(cap);
+    this.used = 0;
     this.keys = new Array<string | undefined>(cap).fill(undefined);
     this.vals = new Array<SpellingEntry | undefined>(cap).fill(undefined);
-    if (cap === 1 << 12) return;
+    if (cap === 1 << 12) {
+      this.pool = new Uint16Array(1 << 16);
+      return;
+    }
     for (let s = 0; s < oldKeys.length; s++) {
       const k = oldKeys[s];
       if (k !== undefined) this.insert(k, oldHashes[s]!, oldVals[s]!);
