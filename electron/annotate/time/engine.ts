@@ -128,14 +128,15 @@ export function runTagger(text: string, lex: Lexicon, refStr: string | null): Ti
   let from = 0;
   while (from < text.length) {
     const to = blockEnd(text, from, nls);
-    runBlock(from === 0 && to === text.length ? text : text.slice(from, to), from, lex, ref, state, out);
+    runBlock(text, from, to, lex, ref, state, out);
     from = to;
   }
   return out;
 }
 
-function runBlock(text: string, offset: number, lex: Lexicon, ref: ReturnType<typeof parseRef>, state: RunState, out: Timex[]): void {
-  const items = itemize(lex, text);
+/** Tags text[from, to); item offsets are into the whole text (no block copy or slice to scan). */
+function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: ReturnType<typeof parseRef>, state: RunState, out: Timex[]): void {
+  const items = itemize(lex, text, from, to);
   const r = new Reader(items, lex);
   const sent = sentences(items);
   const marks = tenseMarks(items);
@@ -164,9 +165,9 @@ function runBlock(text: string, offset: number, lex: Lexicon, ref: ReturnType<ty
     }
     const first = items[best.from]!;
     const last = items[best.to - 1]!;
-    const start = offset + first.start;
-    const end = offset + last.end;
-    const str = text.slice(first.start, last.end);
+    const start = first.start;
+    const end = last.end;
+    const str = text.slice(start, end);
     const sem = best.sem;
     let tx: Timex;
     if (sem.kind === 'dur') {

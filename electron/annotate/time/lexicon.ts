@@ -187,9 +187,9 @@ export function needsFollower(f: Feature): boolean {
 
 const MAX_PHRASE = 8;
 
-/** Tokens -> items: fixed phrases merged (longest first), every item with its features. */
-export function itemize(lex: Lexicon, text: string): Item[] {
-  const toks = tokenize(text, lex.word);
+/** Tokens -> items: fixed phrases merged (longest first), every item with its features. Offsets are into `text`. */
+export function itemize(lex: Lexicon, text: string, from = 0, to = text.length): Item[] {
+  const toks = tokenize(text, lex.word, from, to);
   // Items are written back into the token array (merging phrases only shrinks it): no second big array.
   const items: Item[] = toks;
   let w = 0;

@@ -196,16 +196,19 @@ class SpellingCache {
 
 const spellingCaches = new Map<(raw: string) => WordInfo, SpellingCache>();
 
-/** Tokens of `text`; `word` maps each word as written to what the lexicon knows about it. */
-export function tokenize(text: string, word: (raw: string) => WordInfo = plainWord): Token[] {
+/**
+ * Tokens of `text` (of its part [from, to), offsets still into `text`; the range must not split a surrogate pair);
+ * `word` maps each word as written to what the lexicon knows about it.
+ */
+export function tokenize(text: string, word: (raw: string) => WordInfo = plainWord, from = 0, to = text.length): Token[] {
   let cache = spellingCaches.get(word);
   if (cache === undefined) {
     cache = new SpellingCache();
     spellingCaches.set(word, cache);
   }
   const toks: Token[] = [];
-  const n = text.length;
-  let i = 0;
+  const n = to;
+  let i = from;
   let gap = true;
   let nl = true;
   while (i < n) {
