@@ -4,7 +4,7 @@
  */
 import type { Timex } from '../../../shared/model';
 import { durationValue, parseRef } from './calendar';
-import { NUMBER_RULES, QUOTE_RULES, WORD_RULES, wordRulesFor, type RuleCtx } from './grammar';
+import { numberRulesFor, QUOTE_RULES, WORD_RULES, wordRulesFor, type RuleCtx } from './grammar';
 import { itemize, needsFollower, type Item, type Lexicon } from './lexicon';
 import { Reader } from './readers';
 import { resolveDate, type Anchor, type ResolveCtx } from './resolve';
@@ -153,7 +153,7 @@ function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: Ret
       i++;
       continue;
     }
-    const rules = t.kind === 'n' ? NUMBER_RULES : t.kind === 'w' ? (t.norm === 'q' || t.norm === 'h' ? WORD_RULES : wordRulesFor(t.feat)) : QUOTE_RULES;
+    const rules = t.kind === 'n' ? numberRulesFor(items, i) : t.kind === 'w' ? (t.norm === 'q' || t.norm === 'h' ? WORD_RULES : wordRulesFor(t.feat)) : QUOTE_RULES;
     let best: Match | null = null;
     for (let k = 0; k < rules.length; k++) {
       const m = rules[k]!(ctx, i);

@@ -795,6 +795,37 @@ const WORD_GATES = new Map<Rule, (f: Feature) => boolean>([
   [vague, (f) => f.vague !== undefined],
 ]);
 
+/**
+ * NUMBER_RULES that can match at a number of 1-4 digits (same order). What they need is read off each rule's first
+ * steps: its digit count and whether the next item is a glued word, "q", a unit or a count-ahead word.
+ */
+const numberRuleSets: Array<Rule[] | undefined> = [];
+
+export function numberRulesFor(it: Reader['it'], i: number): Rule[] {
+  const digits = it[i]!.digits!;
+  const nx = it[i + 1];
+  const gluedWord = nx !== undefined && nx.kind === 'w' && !nx.gap;
+  const q = nx !== undefined && nx.norm === 'q';
+  const unit = nx !== undefined && nx.feat.unit !== undefined;
+  const ahead = nx !== undefined && !!nx.feat.countAhead;
+  const key = (digits - 1) | (gluedWord ? 4 : 0) | (q ? 8 : 0) | (unit ? 16 : 0) | (ahead ? 32 : 0);
+  let v = numberRuleSets[key];
+  if (v === undefined) {
+    v = NUMBER_RULES.filter((rule) => {
+      if (rule === nthInMonth) return digits === 1;
+      if (rule === dayMonth || rule === dayOfRelMonth || rule === century) return digits <= 2;
+      if (rule === countAhead) return digits <= 3 && ahead;
+      if (rule === ago) return digits <= 3 && unit;
+      if (rule === quarter) return digits === 1 || ((digits === 2 || digits === 4) && q);
+      if (rule === decade) return gluedWord;
+      if (rule === duration) return digits <= 3;
+      return true;
+    });
+    numberRuleSets[key] = v;
+  }
+  return v;
+}
+
 const wordRuleCache = new WeakMap<Feature, Rule[]>();
 
 /** WORD_RULES that can match at a word with features `f` (same order, so ties resolve as before). */
