@@ -183,6 +183,27 @@ describe('the split store', () => {
   });
 });
 
+describe('recovering the index', () => {
+  it('keeps a corrupt index aside and restores the previous one, whose document files are still there', async () => {
+    const { corpus, storeFile } = await setup();
+    await withRepo(storeFile, (repo) => annotateCorpus(corpus, repo, { jobs: 1 }));
+    const first = await timelineOf(storeFile);
+    await appendFile(path.join(corpus, GERMAN), '\n\nNachtrag: heute mehr.');
+    await withRepo(storeFile, (repo) => annotateCorpus(corpus, repo, { jobs: 1 }));
+    await writeFile(storeFile, '{"format":"chronolens.store","vers');
+    const s = await openStore(storeFile, { recover: true });
+    try {
+      expect(s.recovered).toMatchObject({ restoredFrom: `${storeFile}.bak` });
+      const repo = new Repository(s);
+      expect(repo.timeline().events).toEqual(first);
+      expect(repo.problems).toEqual([]);
+      expect(repo.findDocument(GERMAN)!.document.text).not.toContain('Nachtrag');
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('store versions 1 and 2 (one file) → 3', () => {
   async function singleFile(version: 1 | 2): Promise<{ storeFile: string; corpusDir: string }> {
     const { dir, corpus } = await setup();
