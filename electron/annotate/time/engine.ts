@@ -125,18 +125,20 @@ export function runTagger(text: string, lex: Lexicon, refStr: string | null): Ti
   const out: Timex[] = [];
   const state: RunState = { anchor: null };
   const nls: NewlineScan = { at: 0 };
+  // One block's items at a time: their objects are reused by the next block (nothing keeps them past runBlock).
+  const pool: Item[] = [];
   let from = 0;
   while (from < text.length) {
     const to = blockEnd(text, from, nls);
-    runBlock(text, from, to, lex, ref, state, out);
+    runBlock(text, from, to, lex, ref, state, out, pool);
     from = to;
   }
   return out;
 }
 
 /** Tags text[from, to); item offsets are into the whole text (no block copy or slice to scan). */
-function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: ReturnType<typeof parseRef>, state: RunState, out: Timex[]): void {
-  const items = itemize(lex, text, from, to);
+function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: ReturnType<typeof parseRef>, state: RunState, out: Timex[], pool: Item[]): void {
+  const items = itemize(lex, text, from, to, pool);
   const r = new Reader(items, lex);
   const sent = sentences(items);
   const marks = tenseMarks(items);

@@ -188,8 +188,8 @@ export function needsFollower(f: Feature): boolean {
 const MAX_PHRASE = 8;
 
 /** Tokens -> items: fixed phrases merged (longest first), every item with its features. Offsets are into `text`. */
-export function itemize(lex: Lexicon, text: string, from = 0, to = text.length): Item[] {
-  const toks = tokenize(text, lex.word, from, to);
+export function itemize(lex: Lexicon, text: string, from = 0, to = text.length, pool?: Item[]): Item[] {
+  const toks = tokenize(text, lex.word, from, to, pool);
   // Items are written back into the token array (merging phrases only shrinks it): no second big array.
   const items: Item[] = toks;
   let w = 0;

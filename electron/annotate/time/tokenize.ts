@@ -196,17 +196,42 @@ class SpellingCache {
 
 const spellingCaches = new Map<(raw: string) => WordInfo, SpellingCache>();
 
+/** Writes token k: into the object already in that slot (a pool reused from the previous block) or a new one. */
+function put(toks: Token[], k: number, kind: TokKind, start: number, end: number, norm: string, gap: boolean, nl: boolean,
+  num: number | undefined, digits: number | undefined, cap: boolean, feat: Feature, live: boolean, tense: number, roots: PhraseNode[] | null): void {
+  if (k < toks.length) {
+    const o = toks[k]!;
+    o.kind = kind;
+    o.start = start;
+    o.end = end;
+    o.norm = norm;
+    o.gap = gap;
+    o.nl = nl;
+    o.num = num;
+    o.digits = digits;
+    o.cap = cap;
+    o.feat = feat;
+    o.live = live;
+    o.tense = tense;
+    o.roots = roots;
+  } else {
+    toks.push({ kind, start, end, norm, gap, nl, num, digits, cap, feat, live, tense, roots });
+  }
+}
+
 /**
  * Tokens of `text` (of its part [from, to), offsets still into `text`; the range must not split a surrogate pair);
- * `word` maps each word as written to what the lexicon knows about it.
+ * `word` maps each word as written to what the lexicon knows about it. `pool`: an array of tokens no longer in use
+ * (the previous block's) whose objects are overwritten and which is returned, instead of a new array.
  */
-export function tokenize(text: string, word: (raw: string) => WordInfo = plainWord, from = 0, to = text.length): Token[] {
+export function tokenize(text: string, word: (raw: string) => WordInfo = plainWord, from = 0, to = text.length, pool?: Token[]): Token[] {
   let cache = spellingCaches.get(word);
   if (cache === undefined) {
     cache = new SpellingCache();
     spellingCaches.set(word, cache);
   }
-  const toks: Token[] = [];
+  const toks: Token[] = pool ?? [];
+  let k = 0;
   const n = to;
   let i = from;
   let gap = true;
@@ -235,8 +260,7 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
         for (let k = start; k < i; k++) conv += String(digitValue(text.charCodeAt(k)));
         digits = conv;
       }
-      toks.push({ kind: 'n', start, end: i, norm: digits, gap, nl, num: digits.length <= 9 ? Number(digits) : undefined,
-        digits: digits.length, cap: false, feat: NO_FEAT, live: true, tense: 0, roots: null });
+      put(toks, k++, 'n', start, i, digits, gap, nl, digits.length <= 9 ? Number(digits) : undefined, digits.length, false, NO_FEAT, true, 0, null);
     } else if (isLetterAt(text, i)) {
       // The spelling's hash is computed while scanning, so a known spelling is found without slicing the text.
       let h = 0;
@@ -255,8 +279,7 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
         } else i++;
       }
       const e = cache.lookup(text, start, i, h, word);
-      toks.push({ kind: 'w', start, end: i, norm: e.norm, gap, nl, num: undefined, digits: undefined, cap: e.cap,
-        feat: e.feat, live: e.live, tense: e.tense, roots: e.roots });
+      put(toks, k++, 'w', start, i, e.norm, gap, nl, undefined, undefined, e.cap, e.feat, e.live, e.tense, e.roots);
     } else {
       const cp = text.codePointAt(i)!;
       const w = cp > 0xffff ? 2 : 1;
@@ -267,11 +290,11 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
       else if (ch === '٫') ch = ',';
       else if (ch === '؟') ch = '?';
       i += w;
-      toks.push({ kind: 'p', start, end: i, norm: ch, gap, nl, num: undefined, digits: undefined, cap: false,
-        feat: NO_FEAT, live: ch === "'", tense: 0, roots: null });
+      put(toks, k++, 'p', start, i, ch, gap, nl, undefined, undefined, false, NO_FEAT, ch === "'", 0, null);
     }
     gap = false;
     nl = false;
   }
+  toks.length = k;
   return toks;
 }
