@@ -4,7 +4,8 @@
  */
 import type { Timex } from '../../../shared/model';
 import { durationValue, parseRef } from './calendar';
-import { numberRulesFor, QUOTE_RULES, WORD_RULES, wordRulesFor, type RuleCtx } from './grammar';
+import { numberRulesFor, QUOTE_RULES, WORD_RULES, wordRulesFor, type Rule, type RuleCtx } from './grammar';
+import type { Feature } from './types';
 import { itemize, needsFollower, type Item, type Lexicon } from './lexicon';
 import { Reader } from './readers';
 import { resolveDate, type Anchor, type ResolveCtx } from './resolve';
@@ -117,6 +118,20 @@ function blockEnd(text: string, from: number, nls: NewlineScan): number {
 
 interface RunState { anchor: Anchor | null }
 
+/** Per feature object of a live word: the rules to try there and whether a live item must follow closely. */
+interface WordStart { rules: readonly Rule[]; needsFollower: boolean }
+
+const wordStarts = new WeakMap<Feature, WordStart>();
+
+function wordStart(f: Feature): WordStart {
+  let v = wordStarts.get(f);
+  if (v === undefined) {
+    v = { rules: wordRulesFor(f), needsFollower: needsFollower(f) };
+    wordStarts.set(f, v);
+  }
+  return v;
+}
+
 /** The first newline at or after the scan position (-1: none left). */
 interface NewlineScan { at: number }
 
@@ -149,13 +164,32 @@ function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: Ret
   let i = 0;
   while (i < items.length) {
     const t = items[i]!;
-    // Numbers longer than a year never begin an expression.
-    if (!t.live || (t.kind === 'n' && (t.digits! > 4 || insideNumberRun(items, i))) || (t.kind === 'w' && needsFollower(t.feat) && !followerNear(items, i)) ||
-      (t.kind === 'p' && !quotedYear(items, i))) {
+    if (!t.live) {
       i++;
       continue;
     }
-    const rules = t.kind === 'n' ? numberRulesFor(items, i) : t.kind === 'w' ? (t.norm === 'q' || t.norm === 'h' ? WORD_RULES : wordRulesFor(t.feat)) : QUOTE_RULES;
+    let rules: readonly Rule[];
+    if (t.kind === 'w') {
+      const ws = wordStart(t.feat);
+      if (ws.needsFollower && !followerNear(items, i)) {
+        i++;
+        continue;
+      }
+      rules = t.norm === 'q' || t.norm === 'h' ? WORD_RULES : ws.rules;
+    } else if (t.kind === 'n') {
+      // Numbers longer than a year never begin an expression.
+      if (t.digits! > 4 || insideNumberRun(items, i)) {
+        i++;
+        continue;
+      }
+      rules = numberRulesFor(items, i);
+    } else {
+      if (!quotedYear(items, i)) {
+        i++;
+        continue;
+      }
+      rules = QUOTE_RULES;
+    }
     let best: Match | null = null;
     for (let k = 0; k < rules.length; k++) {
       const m = rules[k]!(ctx, i);

@@ -15,7 +15,7 @@ export interface RuleCtx {
   spaceDates: boolean;
 }
 
-type Rule = (c: RuleCtx, i: number, cued?: boolean) => Match | null;
+export type Rule = (c: RuleCtx, i: number, cued?: boolean) => Match | null;
 
 const date = (from: number, to: number, sem: Omit<DateSem, 'kind'>): Match => ({ from, to, sem: { kind: 'date', ...sem } });
 
