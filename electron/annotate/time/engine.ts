@@ -11,28 +11,32 @@ import { Reader } from './readers';
 import { resolveDate, type Anchor, type ResolveCtx } from './resolve';
 import type { Match } from './sem';
 
-/** Sentence index of every item (a dot after a 1-2 digit number is a German ordinal, not an end). */
-function sentences(items: Item[]): Int32Array {
-  const sent = new Int32Array(items.length);
+/**
+ * One pass: sentence index of every item (a dot after a 1-2 digit number is a German ordinal, not an end), its tense
+ * mark (+1 future marker, -1 past marker, 0 neither) and, per sentence, whether it has a future marker.
+ */
+function sentencesAndTense(items: Item[]): { sent: Int32Array; marks: Int8Array; sentFuture: Uint8Array } {
+  const n = items.length;
+  const sent = new Int32Array(n);
+  const marks = new Int8Array(n);
+  const sentFuture = new Uint8Array(n + 1);
   let s = 0;
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < n; i++) {
     const t = items[i]!;
     if (i > 0 && t.nl) s++;
     else if (i > 1 && t.gap) {
       const p = items[i - 1]!;
-      const pp = items[i - 2]!;
-      if (p.kind === 'p' && (p.norm === '.' || p.norm === '!' || p.norm === '?') && !(p.norm === '.' && pp.kind === 'n' && (pp.digits ?? 9) <= 2)) s++;
+      if (p.kind === 'p' && (p.norm === '.' || p.norm === '!' || p.norm === '?')) {
+        const pp = items[i - 2]!;
+        if (!(p.norm === '.' && pp.kind === 'n' && (pp.digits ?? 9) <= 2)) s++;
+      }
     }
     sent[i] = s;
+    const m = t.tense;
+    marks[i] = m;
+    if (m === 1) sentFuture[s] = 1;
   }
-  return sent;
-}
-
-/** Per item: +1 future marker, -1 past marker, 0 neither. */
-function tenseMarks(items: Item[]): Int8Array {
-  const out = new Int8Array(items.length);
-  for (let i = 0; i < items.length; i++) out[i] = items[i]!.tense;
-  return out;
+  return { sent, marks, sentFuture };
 }
 
 const WINDOW_BEFORE = 10;
@@ -155,10 +159,7 @@ export function runTagger(text: string, lex: Lexicon, refStr: string | null): Ti
 function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: ReturnType<typeof parseRef>, state: RunState, out: Timex[], pool: Item[]): void {
   const items = itemize(lex, text, from, to, pool);
   const r = new Reader(items, lex);
-  const sent = sentences(items);
-  const marks = tenseMarks(items);
-  const sentFuture = new Uint8Array((sent[items.length - 1] ?? 0) + 1);
-  for (let k = 0; k < items.length; k++) if (marks[k] === 1) sentFuture[sent[k]!] = 1;
+  const { sent, marks, sentFuture } = sentencesAndTense(items);
   const ctx: RuleCtx = { r, lastEnd: -1, monthFirstSlash: !!lex.pack.monthFirstSlash, nextWeekdayNextWeek: !!lex.pack.nextWeekdayNextWeek, spaceDates: !!lex.pack.spaceDates };
   let anchor = state.anchor;
   let i = 0;

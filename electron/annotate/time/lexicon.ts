@@ -199,7 +199,8 @@ export function itemize(lex: Lexicon, text: string, from = 0, to = text.length, 
     const t = toks[i]!;
     const roots = t.roots;
     if (roots === null) {
-      items[w++] = t;
+      if (w !== i) items[w] = t;
+      w++;
       i++;
       continue;
     }
