@@ -238,14 +238,17 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
   let nl = true;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    // Most tokens start with an ASCII letter: that is neither a space nor a digit.
+    const lc0 = c | 32;
+    const asciiLetter = c < 0x80 && lc0 >= 97 && lc0 <= 122;
+    if (!asciiLetter && isSpace(c)) {
       gap = true;
       if (c === 0x0a || c === 0x0d) nl = true;
       i++;
       continue;
     }
     const start = i;
-    if (digitValue(c) >= 0) {
+    if (!asciiLetter && digitValue(c) >= 0) {
       let ascii = true;
       while (i < n && i - start < MAX_TOKEN) {
         const cc = text.charCodeAt(i);
@@ -261,10 +264,11 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
         digits = conv;
       }
       put(toks, k++, 'n', start, i, digits, gap, nl, digits.length <= 9 ? Number(digits) : undefined, digits.length, false, NO_FEAT, true, 0, null);
-    } else if (isLetterAt(text, i)) {
+    } else if (asciiLetter || isLetterAt(text, i)) {
       // The spelling's hash is computed while scanning, so a known spelling is found without slicing the text.
       let h = 0;
-      while (i < n && i - start < MAX_TOKEN) {
+      const lim = Math.min(n, start + MAX_TOKEN);
+      while (i < lim) {
         const cc = text.charCodeAt(i);
         if (cc < 0x80) {
           const lc = cc | 32;
