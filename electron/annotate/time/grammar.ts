@@ -532,6 +532,9 @@ export const vague: Rule = ({ r }, i) => {
   return v ? { from: i, to: i + 1, sem: { kind: 'vague', value: v } } : null;
 };
 
+/** What a modifier may apply to (tried in this order). */
+const MODIFIABLE: readonly Rule[] = [monthFirst, year, season, relUnit, quarter, decade, century];
+
 /** "Anfang August", "early 2018", "mid-2018", "fin de l'année", "Anfang des Monats", "أواخر 2017", "début des années 60". */
 export const modified: Rule = (c, i) => {
   const { r } = c;
@@ -541,8 +544,8 @@ export const modified: Rule = (c, i) => {
   if (r.isP(j, '-') && r.glued(j)) j++;
   j = r.skipFillers(j, 3);
   let best: Match | null = null;
-  for (const rule of [monthFirst, year, season, relUnit, quarter, decade, century]) {
-    const m = rule(c, j, true);
+  for (let k = 0; k < MODIFIABLE.length; k++) {
+    const m = MODIFIABLE[k]!(c, j, true);
     if (m && m.sem.kind === 'date' && m.sem.day === undefined && m.sem.weekday === undefined && (!best || m.to > best.to)) best = m;
   }
   if (!best) {
