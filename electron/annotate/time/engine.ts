@@ -13,10 +13,12 @@ import type { Match } from './sem';
 
 /**
  * One pass: sentence index of every item (a dot after a 1-2 digit number is a German ordinal, not an end), its tense
- * mark (+1 future marker, -1 past marker, 0 neither) and, per sentence, whether it has a future marker.
+ * mark (+1 future marker, -1 past marker, 0 neither), per sentence whether it has a future marker, and the live items.
  */
-function sentencesAndTense(items: Item[]): { sent: Int32Array; marks: Int8Array; sentFuture: Uint8Array } {
+function sentencesAndTense(items: Item[]): { sent: Int32Array; marks: Int8Array; sentFuture: Uint8Array; live: Int32Array; nLive: number } {
   const n = items.length;
+  const live = new Int32Array(n);
+  let nLive = 0;
   const sent = new Int32Array(n);
   const marks = new Int8Array(n);
   const sentFuture = new Uint8Array(n + 1);
@@ -35,8 +37,9 @@ function sentencesAndTense(items: Item[]): { sent: Int32Array; marks: Int8Array;
     const m = t.tense;
     marks[i] = m;
     if (m === 1) sentFuture[s] = 1;
+    if (t.live) live[nLive++] = i;
   }
-  return { sent, marks, sentFuture };
+  return { sent, marks, sentFuture, live, nLive };
 }
 
 const WINDOW_BEFORE = 10;
@@ -159,34 +162,31 @@ export function runTagger(text: string, lex: Lexicon, refStr: string | null): Ti
 function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: ReturnType<typeof parseRef>, state: RunState, out: Timex[], pool: Item[]): void {
   const items = itemize(lex, text, from, to, pool);
   const r = new Reader(items, lex);
-  const { sent, marks, sentFuture } = sentencesAndTense(items);
+  const { sent, marks, sentFuture, live, nLive } = sentencesAndTense(items);
   const ctx: RuleCtx = { r, lastEnd: -1, monthFirstSlash: !!lex.pack.monthFirstSlash, nextWeekdayNextWeek: !!lex.pack.nextWeekdayNextWeek, spaceDates: !!lex.pack.spaceDates };
   let anchor = state.anchor;
+  // Only live items can begin an expression: visit those at or after the end of the last match.
   let i = 0;
-  while (i < items.length) {
+  for (let li = 0; li < nLive; li++) {
+    const at = live[li]!;
+    if (at < i) continue;
+    i = at;
     const t = items[i]!;
-    if (!t.live) {
-      i++;
-      continue;
-    }
     let rules: readonly Rule[];
     if (t.kind === 'w') {
       const ws = wordStart(t.feat);
       if (ws.needsFollower && !followerNear(items, i)) {
-        i++;
         continue;
       }
       rules = t.norm === 'q' || t.norm === 'h' ? WORD_RULES : ws.rules;
     } else if (t.kind === 'n') {
       // Numbers longer than a year never begin an expression.
       if (t.digits! > 4 || insideNumberRun(items, i)) {
-        i++;
         continue;
       }
       rules = numberRulesFor(items, i);
     } else {
       if (!quotedYear(items, i)) {
-        i++;
         continue;
       }
       rules = QUOTE_RULES;
@@ -197,7 +197,6 @@ function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: Ret
       if (m && m.to > i && (!best || m.to > best.to)) best = m;
     }
     if (!best) {
-      i++;
       continue;
     }
     const first = items[best.from]!;
