@@ -7,17 +7,47 @@ export interface Ymd { y: number; m: number; d: number }
 
 const DAY_MS = 86400000;
 
-export function toDays(y: number, m: number, d: number): number {
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+/** Plain-integer days since 1970-01-01 for year, month 1-12 and any day offset (Hinnant's days_from_civil). */
+function civilDays(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
+/** Same as Math.floor(Date.UTC(y, m - 1, d) / day) (years 0-99 mean 1900-1999, months and days roll over), without Date. */
+export function toDays(y: number, m: number, d: number): number {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || Math.abs(y) > 200000 || Math.abs(m) > 1e6 || Math.abs(d) > 1e7) {
+    return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  }
+  const yr = y >= 0 && y <= 99 ? 1900 + y : y;
+  const m0 = m - 1;
+  const ym = yr + Math.floor(m0 / 12);
+  const mm = m0 - Math.floor(m0 / 12) * 12 + 1;
+  return civilDays(ym, mm, d);
+}
+
+/** Same as the UTC date of `n` days after 1970-01-01 (Hinnant's civil_from_days), without Date. */
 export function fromDays(n: number): Ymd {
-  const dt = new Date(n * DAY_MS);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  if (!Number.isInteger(n) || Math.abs(n) > 1e8) {
+    const dt = new Date(n * DAY_MS);
+    return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  }
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400;
+  return { y: m <= 2 ? y + 1 : y, m, d };
 }
 
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return fromDays(toDays(y, m + 1, 0)).d;
 }
 
 export function validDay(y: number | null, m: number, d: number): boolean {
