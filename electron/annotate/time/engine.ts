@@ -15,13 +15,17 @@ import type { Match } from './sem';
  * One pass: sentence index of every item (a dot after a 1-2 digit number is a German ordinal, not an end), its tense
  * mark (+1 future marker, -1 past marker, 0 neither), per sentence whether it has a future marker, and the live items.
  */
-function sentencesAndTense(items: Item[]): { sent: Int32Array; marks: Int8Array; sentFuture: Uint8Array; live: Int32Array; nLive: number } {
+function sentencesAndTense(items: Item[], sc: Scratch): number {
   const n = items.length;
-  const live = new Int32Array(n);
+  if (sc.sent.length < n + 1) {
+    const cap = Math.max(n + 1, sc.sent.length * 2);
+    sc.sent = new Int32Array(cap);
+    sc.marks = new Int8Array(cap);
+    sc.sentFuture = new Uint8Array(cap);
+    sc.live = new Int32Array(cap);
+  } else sc.sentFuture.fill(0, 0, n + 1);
+  const { sent, marks, sentFuture, live } = sc;
   let nLive = 0;
-  const sent = new Int32Array(n);
-  const marks = new Int8Array(n);
-  const sentFuture = new Uint8Array(n + 1);
   let s = 0;
   for (let i = 0; i < n; i++) {
     const t = items[i]!;
@@ -39,7 +43,7 @@ function sentencesAndTense(items: Item[]): { sent: Int32Array; marks: Int8Array;
     if (m === 1) sentFuture[s] = 1;
     if (t.live) live[nLive++] = i;
   }
-  return { sent, marks, sentFuture, live, nLive };
+  return nLive;
 }
 
 const WINDOW_BEFORE = 10;
@@ -49,13 +53,13 @@ const WINDOW_AFTER = 6;
  * The tense that governs an expression: the nearest tense marker in a window around it (same sentence);
  * failing that, a future marker anywhere in the sentence; else 0 (unknown).
  */
-function tenseAt(from: number, to: number, marks: Int8Array, sent: Int32Array, sentFuture: Uint8Array): number {
+function tenseAt(from: number, to: number, n: number, marks: Int8Array, sent: Int32Array, sentFuture: Uint8Array): number {
   const s = sent[from]!;
   for (let d = 1; d <= WINDOW_BEFORE; d++) {
     const b = from - d;
     if (b >= 0 && sent[b] === s && marks[b] !== 0) return marks[b]!;
     const a = to - 1 + d;
-    if (d <= WINDOW_AFTER && a < marks.length && sent[a] === s && marks[a] !== 0) return marks[a]!;
+    if (d <= WINDOW_AFTER && a < n && sent[a] === s && marks[a] !== 0) return marks[a]!;
   }
   return sentFuture[s] ? 1 : 0;
 }
@@ -125,6 +129,9 @@ function blockEnd(text: string, from: number, nls: NewlineScan): number {
 
 interface RunState { anchor: Anchor | null }
 
+/** Per-item arrays reused from block to block (each block writes its first items.length entries). */
+interface Scratch { sent: Int32Array; marks: Int8Array; sentFuture: Uint8Array; live: Int32Array }
+
 /** Per feature object of a live word: the rules to try there and whether a live item must follow closely. */
 interface WordStart { rules: readonly Rule[]; needsFollower: boolean }
 
@@ -149,20 +156,22 @@ export function runTagger(text: string, lex: Lexicon, refStr: string | null): Ti
   const nls: NewlineScan = { at: 0 };
   // One block's items at a time: their objects are reused by the next block (nothing keeps them past runBlock).
   const pool: Item[] = [];
+  const sc: Scratch = { sent: new Int32Array(0), marks: new Int8Array(0), sentFuture: new Uint8Array(0), live: new Int32Array(0) };
   let from = 0;
   while (from < text.length) {
     const to = blockEnd(text, from, nls);
-    runBlock(text, from, to, lex, ref, state, out, pool);
+    runBlock(text, from, to, lex, ref, state, out, pool, sc);
     from = to;
   }
   return out;
 }
 
 /** Tags text[from, to); item offsets are into the whole text (no block copy or slice to scan). */
-function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: ReturnType<typeof parseRef>, state: RunState, out: Timex[], pool: Item[]): void {
+function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: ReturnType<typeof parseRef>, state: RunState, out: Timex[], pool: Item[], sc: Scratch): void {
   const items = itemize(lex, text, from, to, pool);
   const r = new Reader(items, lex);
-  const { sent, marks, sentFuture, live, nLive } = sentencesAndTense(items);
+  const nLive = sentencesAndTense(items, sc);
+  const { sent, marks, sentFuture, live } = sc;
   const ctx: RuleCtx = { r, lastEnd: -1, monthFirstSlash: !!lex.pack.monthFirstSlash, nextWeekdayNextWeek: !!lex.pack.nextWeekdayNextWeek, spaceDates: !!lex.pack.spaceDates };
   let anchor = state.anchor;
   // Only live items can begin an expression: visit those at or after the end of the last match.
@@ -211,7 +220,7 @@ function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: Ret
     } else if (sem.kind === 'vague') {
       tx = { start, end, text: str, type: 'DATE', value: sem.value };
     } else {
-      const rc: ResolveCtx = { ref, anchor, tense: tenseAt(best.from, best.to, marks, sent, sentFuture) };
+      const rc: ResolveCtx = { ref, anchor, tense: tenseAt(best.from, best.to, items.length, marks, sent, sentFuture) };
       const res = resolveDate(sem, rc);
       if (res.anchor) anchor = res.anchor;
       tx = { start, end, text: str, type: 'DATE', value: res.value };
