@@ -4,21 +4,17 @@
  * edited sentence, and the edit is still there; undo/redo, add from a selection, merge/split, a same-event
  * suggestion, a publication date, and an edit whose sentence was deleted (listed, never dropped).
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, launchChromium, ROOT, startServe as startHarnessServe, stopServe as stopHarnessServe } from './harness';
 import type { EditedEvent } from '../../shared/edits';
 import type { TimelineData } from '../../shared/ipc/contract';
 import type { ChronoEvent, EventsExport } from '../../shared/model';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ITEM = '.vis-item [data-event-id]';
 
 let dir: string;
@@ -32,42 +28,18 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-async function cli(...args: string[]): Promise<string> {
-  const { stdout } = await run('npx', ['tsx', 'electron/cli.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
-}
-
 const exportJson = async (): Promise<EventsExport> => JSON.parse(await cli('export', store, '--format', 'json')) as EventsExport;
 
-function startServe(): Promise<string> {
-  // Own process group, so stopping it ends npx, tsx and node together and nothing else.
-  const child = spawn('npx', ['tsx', 'electron/cli.ts', 'serve', '--store', store, '--port', '0'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // serve may rebuild a stale renderer bundle: under vitest's NODE_ENV=test that would be React's development JSX.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  server = child;
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.trim()));
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-  });
+async function startServe(): Promise<string> {
+  const served = await startHarnessServe(store);
+  server = served.child;
+  return served.url;
 }
 
 async function stopServe(): Promise<void> {
   const child = server;
   server = null;
-  if (!child?.pid || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return; // already gone
-  }
-  await exited;
+  await stopHarnessServe(child);
 }
 
 async function openPage(): Promise<void> {
@@ -119,7 +91,7 @@ beforeAll(async () => {
   await cli('annotate', corpus, '--store', store);
   data = await exportJson();
   url = await startServe();
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (m) => {

@@ -3,22 +3,18 @@
  * lanes, colours, filters, persistence, source pane, keyboard, documents) and on a generated dense store (clusters
  * that open, nothing lost or overlapping while zooming, the undated tray, file problems, setting a date).
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, launchChromium, startServe, stopServe } from './harness';
 import type { ChronoEvent, EventsExport } from '../../shared/model';
 import { timexInterval } from '../../shared/timex';
 import { writeExplorerStore } from '../../bench/explorer-store';
 import type { StoreData } from '../../electron/store/schema';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ITEM = '.vis-item [data-event-id]';
 
 let dir: string;
@@ -29,22 +25,6 @@ let sampleUrl: string;
 let denseUrl: string;
 let browser: Browser;
 const problems: string[] = [];
-
-async function cli(...args: string[]): Promise<string> {
-  const { stdout } = await run('npx', ['tsx', 'electron/cli.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
-}
-
-function startServe(store: string): Promise<string> {
-  const child = spawn('npx', ['tsx', 'electron/cli.ts', 'serve', '--store', store, '--port', '0'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  servers.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.trim()));
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-  });
-}
 
 async function open(url: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
   const page = await browser.newPage({ viewport });
@@ -71,19 +51,15 @@ beforeAll(async () => {
   const [, written] = await Promise.all([cli('annotate', 'assets/corpus', '--store', sampleStore), writeExplorerStore(denseStore, { events: 4000, documents: 6, seed: 3, undatedShare: 0.02 })]);
   dense = written;
   sample = JSON.parse(await cli('export', sampleStore, '--format', 'json')) as EventsExport;
-  [sampleUrl, denseUrl] = await Promise.all([startServe(sampleStore), startServe(denseStore)]);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const served = await Promise.all([startServe(sampleStore), startServe(denseStore)]);
+  servers.push(...served.map((s) => s.child));
+  [sampleUrl, denseUrl] = served.map((s) => s.url) as [string, string];
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  for (const s of servers) {
-    try {
-      if (s.pid) process.kill(-s.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+  await Promise.all(servers.map((s) => stopServe(s)));
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

@@ -3,22 +3,18 @@
  * Expectations come from the same store's JSON export, so the test checks what the researcher sees against what
  * the pipeline produced.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, launchChromium, ROOT, startServe, stopServe } from './harness';
 import type { ChronoEvent, EventsExport } from '../../shared/model';
 import { timexInterval } from '../../shared/timex';
 import { sortEventsByTime } from '../../renderer/event-pane/event-order';
 import { normalizeText } from '../../renderer/search/normalize-text';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ITEM = '.vis-item [data-event-id]';
 
 let dir: string;
@@ -28,23 +24,6 @@ let url: string;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
-
-async function cli(...args: string[]): Promise<string> {
-  const { stdout } = await run('npx', ['tsx', 'electron/cli.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
-}
-
-function startServe(store: string): Promise<string> {
-  // Own process group, so afterAll ends npx, tsx and node together and nothing else.
-  const child = spawn('npx', ['tsx', 'electron/cli.ts', 'serve', '--store', store, '--port', '0'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  server = child;
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.trim()));
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-  });
-}
 
 const drawnIds = (): Promise<string[]> => page.$$eval(ITEM, (els) => els.map((e) => e.getAttribute('data-event-id') ?? ''));
 const langOf = (e: ChronoEvent): string => data.documents.find((d) => d.id === e.doc)!.lang;
@@ -81,10 +60,12 @@ beforeAll(async () => {
   const store = path.join(dir, 'store.json');
   await cli('annotate', 'assets/corpus', '--store', store);
   data = JSON.parse(await cli('export', store, '--format', 'json')) as EventsExport;
-  url = await startServe(store);
+  const served = await startServe(store);
+  server = served.child;
+  url = served.url;
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
 
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
@@ -97,13 +78,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+  await stopServe(server);
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
