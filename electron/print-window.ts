@@ -37,6 +37,7 @@ export function createPrintExporter(preloadPath: string, parent: () => BrowserWi
       width: size.width,
       height: size.height,
       enableLargerThanScreen: true,
+      // Written out literally, as in window.ts, so Electronegativity's static analysis sees every flag.
       webPreferences: {
         // electronegativity-reviewed: PRELOAD_JS_CHECK — the same bundled preload as the main window: one typed API
         // (window.chronolens), every call sender-checked and schema-parsed in the main process.
