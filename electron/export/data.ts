@@ -59,7 +59,8 @@ export function toTimelineJs(data: EventsExport): string {
         start_date: tjsDate(e.date.start, iv.precision),
         ...(e.date.start !== e.date.end ? { end_date: tjsDate(e.date.end, iv.precision) } : {}),
         text: { headline: escapeHtml(e.label), text: `<p dir="auto">${escapeHtml(e.text)}</p><p><em>${escapeHtml(doc?.title ?? '')}</em> (${escapeHtml(doc?.published.value ?? 'undated')}) · date ${e.date.certainty}</p>` },
-        group: doc?.title ?? e.doc,
+        // TimelineJS shows group names as HTML too.
+        group: escapeHtml(doc?.title ?? e.doc),
       },
     ];
   });

@@ -51,6 +51,19 @@ export function fitWindow(items: readonly TimelineItemSpec[]): TimeWindow {
   return { start: new Date(y0, 0, 1).getTime(), end: new Date(Math.max(y1, y0), 11, 31, 23, 59, 59).getTime() };
 }
 
+/**
+ * vis-timeline puts a string tooltip into the page with innerHTML (after its own xss filter), so article text would be
+ * parsed as markup; an Element is appended as is. The tooltip is therefore an element holding plain text.
+ */
+function textTooltip(text: string): string {
+  const el = document.createElement('div');
+  el.className = 'tooltip-text';
+  el.dir = 'auto';
+  el.textContent = text;
+  // DataItem types `title` as a string; vis-timeline's Popup.setText also takes an Element.
+  return el as unknown as string;
+}
+
 function toItem(s: Shown): Item {
   if (s.kind === 'cluster') {
     return {
@@ -76,7 +89,7 @@ function toItem(s: Shown): Item {
     start: i.start,
     ...(i.end ? { end: i.end } : {}),
     content: '',
-    title: i.title,
+    title: textTooltip(i.title),
     className: s.compact ? `${i.className} compact` : i.className,
     label: i.label,
     certainty: i.certainty,
