@@ -29,3 +29,12 @@ describe('the window security policy', () => {
     expect(isTrustedSender({ senderFrame: null } as never)).toBe(false);
   });
 });
+
+describe('links out of the app', () => {
+  it('never calls shell.openExternal: no article link can open a browser or another program', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const files = (await readdir('electron', { recursive: true })).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) expect(await readFile(`electron/${f}`, 'utf8'), f).not.toMatch(/openExternal|openPath/);
+  });
+});
