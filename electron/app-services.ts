@@ -3,7 +3,7 @@
  * First start: when the store is empty, the bundled sample corpus is annotated in the background with progress.
  */
 import { EventEmitter } from 'node:events';
-import type { AnnotateProgress, AnnotateSummary, AppStatus, CallArgs, CallChannel, CallResult, EditResult, Events, Handlers } from '../shared/ipc/contract';
+import type { AnnotateProgress, AnnotateSummary, AppStatus, CallArgs, CallChannel, CallResult, DocumentSummary, EditResult, Events, Handlers } from '../shared/ipc/contract';
 import { ServiceError } from '../shared/ipc/result';
 import { annotateCorpus } from './corpus/annotate-corpus';
 import { SetDateError, setPublicationDate } from './corpus/set-date';
@@ -105,6 +105,18 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     );
   }
 
+  /** Sets (or clears) a publication date and re-annotates that article; errors become service errors. */
+  async function setDate(id: string, published: string | null): Promise<DocumentSummary> {
+    try {
+      const summary = await setPublicationDate(repo, id, published);
+      if (!summary) throw new ServiceError('not-found', `no document ${id}`);
+      return summary;
+    } catch (e) {
+      if (e instanceof SetDateError) throw new ServiceError(e.code, e.message);
+      throw e;
+    }
+  }
+
   const handlers: Handlers = {
     'app:status': async () => ({ ...status }),
     'timeline:load': async () => repo.timeline(),
@@ -125,18 +137,23 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     },
     'document:set-date': async ({ id, published }) => {
       if (running) throw new ServiceError('busy', 'an annotation is running; set the date when it has finished');
-      try {
-        const summary = await setPublicationDate(repo, id, published);
-        if (!summary) throw new ServiceError('not-found', `no document ${id}`);
-        return summary;
-      } catch (e) {
-        if (e instanceof SetDateError) throw new ServiceError(e.code, e.message);
-        throw e;
-      }
+      const before = repo.timeline().documents.find((d) => d.id === id)?.published;
+      const summary = await setDate(id, published);
+      // Recorded in the edit history so Undo/Redo restore the date the user had set before (or none).
+      await repo.applyEdit({ kind: 'document.published', doc: id, from: before?.source === 'user' ? before.value : null, to: published });
+      return summary;
     },
     'edit:apply': async ({ op }): Promise<EditResult> => ({ seq: (await repo.applyEdit(op)).seq, history: repo.history() }),
-    'edit:undo': async (): Promise<EditResult> => ({ seq: (await repo.undo())?.seq ?? null, history: repo.history() }),
-    'edit:redo': async (): Promise<EditResult> => ({ seq: (await repo.redo())?.seq ?? null, history: repo.history() }),
+    'edit:undo': async (): Promise<EditResult> => {
+      const undone = await repo.undo();
+      if (undone?.op.kind === 'document.published') await setDate(undone.op.doc, undone.op.from);
+      return { seq: undone?.seq ?? null, history: repo.history() };
+    },
+    'edit:redo': async (): Promise<EditResult> => {
+      const redone = await repo.redo();
+      if (redone?.op.kind === 'document.published') await setDate(redone.op.doc, redone.op.to);
+      return { seq: redone?.seq ?? null, history: repo.history() };
+    },
   };
 
   if (opts.readOnly) {

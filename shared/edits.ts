@@ -37,7 +37,12 @@ export type EditOp =
   | { kind: 'event.delete'; target: Anchor }
   | { kind: 'event.merge'; targets: Anchor[] }
   | { kind: 'event.split'; merge: number }
-  | { kind: 'link.decide'; a: Anchor; b: Anchor; accept: boolean };
+  | { kind: 'link.decide'; a: Anchor; b: Anchor; accept: boolean }
+  /**
+   * The user set an article's publication date (`null`: cleared it). Recorded so Undo/Redo can restore the date
+   * before/after; the date itself is kept with the store's index and applied by re-annotating the article.
+   */
+  | { kind: 'document.published'; doc: string; from: string | null; to: string | null };
 
 export interface Edit {
   /** Increasing sequence number: the edit's identity. */
@@ -218,6 +223,8 @@ export function applyEdits(machine: readonly ChronoEvent[], docTexts: ReadonlyMa
       }
       case 'event.split':
         break; // handled by activeEdits: the merge it names is no longer in force
+      case 'document.published':
+        break; // applied to the store by the main process (set-date), not to events
     }
   }
   return { events: [...events.values()], orphaned };

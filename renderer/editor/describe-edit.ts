@@ -37,5 +37,7 @@ export function describeEdit(edit: Edit): EditDescription {
       return { what: `Split the merge #${op.merge} again`, anchors: [] };
     case 'link.decide':
       return { what: op.accept ? 'Confirmed that two events are the same' : 'Rejected a same-event suggestion', anchors: [op.a, op.b] };
+    case 'document.published':
+      return { what: op.to ? `Set the publication date to ${op.to}` : 'Cleared the publication date', anchors: [] };
   }
 }

@@ -66,6 +66,16 @@ describe('the app services', () => {
       expect(await dispatch(services.handlers, 'document:set-date', { id: 'dnope', published: '2018' })).toMatchObject({ ok: false, code: 'not-found' });
       expect(await dispatch(services.handlers, 'document:set-date', { id: doc.id, published: null })).toMatchObject({ ok: true, value: { published: { value: null } } });
 
+      // Setting a date is in the edit history: Undo restores the date before (2018-09-21), Redo clears it again.
+      const gestern = async () => (await services.handlers['document:get']({ id: doc.id })).timexes.find((t) => t.text === 'gestern')?.value;
+      expect(await dispatch(services.handlers, 'edit:undo', {})).toMatchObject({ ok: true, value: { history: { canRedo: true } } });
+      expect((await services.handlers['timeline:load']({})).documents[0]!.published).toMatchObject({ value: '2018-09-21', source: 'user' });
+      expect(await gestern()).toBe('2018-09-20');
+      await dispatch(services.handlers, 'edit:undo', {});
+      expect((await services.handlers['timeline:load']({})).documents[0]!.published.value).toBeNull();
+      await dispatch(services.handlers, 'edit:redo', {});
+      expect((await services.handlers['timeline:load']({})).documents[0]!.published.value).toBe('2018-09-21');
+
       const changed = waitFor<{ files: number }>((resolve) => services.events.once('corpus:changed', resolve), 5_000);
       writeFileSync(path.join(corpus, 'new.txt'), 'Heute, am 8. Juni, kündigte Ant eine Finanzierungsrunde an.');
       expect(await changed).toEqual({ files: 1 });
