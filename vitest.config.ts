@@ -20,6 +20,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // The e2e project shares 2 cores with the unit project in one `vitest run`: give the page time to settle
+          // (what is asserted does not change; only how long a poll may wait for it).
+          expect: { poll: { timeout: 10_000, interval: 100 } },
         },
       },
     ],
