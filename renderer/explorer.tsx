@@ -8,6 +8,7 @@ import { EventDetails } from './event-pane/event-details';
 import { EventList } from './event-pane/event-list';
 import { sortEventsByTime } from './event-pane/event-order';
 import { useArrowNavigation } from './event-pane/use-arrow-navigation';
+import { RescanOffer } from './corpus/rescan-offer';
 import { ExportMenu } from './export/export-menu';
 import { FilterPanel } from './filters/filter-panel';
 import { eventFilter, isFiltered, loadViewState, saveViewState, type Filters, type ViewState } from './filters/filter-state';
@@ -245,6 +246,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
           filters={{ q: query, docs: filters.docs, langs: filters.langs, entities: filters.entities, certainty: filters.certainty, ...(filters.from ? { from: filters.from } : {}), ...(filters.to ? { to: filters.to } : {}) }}
         />
       </header>
+      <RescanOffer onReload={onReload} />
       {notices.map((n, i) => (
         <div className="notice info" role="status" key={n}>
           <span>{n}</span>
