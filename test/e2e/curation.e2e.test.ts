@@ -37,6 +37,8 @@ async function startServe(): Promise<string> {
 }
 
 async function stopServe(): Promise<void> {
+  // Leave the app first: its open event stream would otherwise log the refused reconnection as a console error.
+  if (page && !page.isClosed()) await page.goto('about:blank');
   const child = server;
   server = null;
   await stopHarnessServe(child);
