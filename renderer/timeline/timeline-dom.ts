@@ -31,10 +31,10 @@ export function publishedLabel(doc: Pick<DocumentSummary, 'published'>): string 
   return `${formatTimex(p.value)}${p.certainty === 'stated' ? '' : p.certainty === 'inferred' ? ' (inferred)' : ' (?)'}`;
 }
 
-export function groupElement(doc: DocumentSummary, colorClass: string): HTMLElement {
+/** A lane label's frame: colour swatch and title (text only: titles come from articles), then its meta line. */
+function laneFrame(colorClass: string, titleText: string): { el: HTMLElement; meta: HTMLElement } {
   const el = document.createElement('div');
   el.className = `grp ${colorClass}`;
-  el.dataset.docId = doc.id;
   const head = document.createElement('div');
   head.className = 'grp-head';
   const swatch = document.createElement('span');
@@ -42,17 +42,23 @@ export function groupElement(doc: DocumentSummary, colorClass: string): HTMLElem
   const title = document.createElement('span');
   title.className = 'grp-title';
   title.dir = 'auto';
-  title.textContent = doc.title || doc.file;
+  title.textContent = titleText;
   head.append(swatch, title);
   const meta = document.createElement('div');
   meta.className = 'grp-meta';
+  el.append(head, meta);
+  return { el, meta };
+}
+
+export function groupElement(doc: DocumentSummary, colorClass: string): HTMLElement {
+  const { el, meta } = laneFrame(colorClass, doc.title || doc.file);
+  el.dataset.docId = doc.id;
   const lang = document.createElement('span');
   lang.className = 'lang-badge';
   lang.textContent = doc.lang.toUpperCase();
   const date = document.createElement('span');
   date.textContent = publishedLabel(doc);
   meta.append(lang, date);
-  el.append(head, meta);
   el.title = `${doc.title}\n${doc.file}\nPublished: ${publishedLabel(doc)} — ${doc.published.evidence}`;
   return el;
 }
@@ -81,22 +87,9 @@ export function clusterElement(item: { count: number; bins: readonly number[] })
 
 /** A lane label that is not a document (an entity, a language, everything). */
 export function laneElement(lane: { id: string; title: string; meta: string; colorClass: string }): HTMLElement {
-  const el = document.createElement('div');
-  el.className = `grp ${lane.colorClass}`;
+  const { el, meta } = laneFrame(lane.colorClass, lane.title);
   el.dataset.laneId = lane.id;
-  const head = document.createElement('div');
-  head.className = 'grp-head';
-  const swatch = document.createElement('span');
-  swatch.className = 'swatch';
-  const title = document.createElement('span');
-  title.className = 'grp-title';
-  title.dir = 'auto';
-  title.textContent = lane.title;
-  head.append(swatch, title);
-  const meta = document.createElement('div');
-  meta.className = 'grp-meta';
   meta.textContent = lane.meta;
-  el.append(head, meta);
   el.title = `${lane.title} — ${lane.meta}`;
   return el;
 }
