@@ -61,8 +61,11 @@ export interface DocTimex extends Timex {
 
 export interface Amount extends Span {
   doc: string;
+  /** The amount, or the low end of a range ("between 1 and 2 billion": 1e9). */
   value: number;
   currency: string;
+  /** The high end of a range ("between 1 and 2 billion": 2e9); absent for a single amount. */
+  max?: number;
 }
 
 export interface Mention extends Span {

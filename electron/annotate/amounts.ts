@@ -19,6 +19,8 @@ export interface Quantity {
   currency?: string;
   /** The counted noun as written, for counts ("مستخدم", "Patente"). */
   unit?: string;
+  /** The high end of a range ("zwischen 1 und 2 Mrd. Euro"); `value` is its low end. */
+  max?: number;
 }
 
 // ---------------------------------------------------------------- words (normalised forms, see text-tokens.ts)
@@ -61,6 +63,11 @@ const LINKERS = new Set(['de', 'd', 'of']);
 const COUNT_QUALIFIERS = new Set(['solcher', 'solche', 'weitere', 'neue', 'neuen', 'such', 'more', 'new', 'further', 'nouvelles', 'nouveaux', 'autres']);
 const PERCENT_WORDS = new Set(['prozent', 'percent', 'pourcent', 'بالمئه', 'بالمائه']);
 const PERCENT_PAIRS: Array<[string, string]> = [['pour', 'cent'], ['per', 'cent'], ['في', 'المائه'], ['في', 'المئه']];
+/** Between the two numbers of a range: "1-2 bn", "1 to 2", "1 bis 2", "de 1 à 2", "من 1 إلى 2". */
+const RANGE_TO = new Set(['-', '–', '—', 'to', 'bis', 'الي', 'حتي']);
+/** "and" joins a range only after "between": "between 1 and 2", "zwischen 1 und 2", "entre 1 et 2", "بين 1 و2". */
+const RANGE_AND = new Set(['and', 'und', 'et', 'و']);
+const BETWEEN = new Set(['between', 'zwischen', 'entre', 'بين']);
 
 // ---------------------------------------------------------------- numbers
 
@@ -228,7 +235,15 @@ export function findQuantities(text: string, lang: Lang): Quantity[] {
   return out;
 }
 
-function readQuantity(text: string, toks: Token[], i: number, lang: Lang): { quantity: Quantity; next: number } | null {
+interface Read {
+  quantity: Quantity;
+  next: number;
+  /** The scale word's factor (1 without one) and the index of the number's (or scale's) last token. */
+  scale: number;
+  numEnd: number;
+}
+
+function readQuantity(text: string, toks: Token[], i: number, lang: Lang, rangeStart = true): Read | null {
   const t = toks[i]!;
   let prefix: Found | null = null;
   let numStart = i;
@@ -240,6 +255,7 @@ function readQuantity(text: string, toks: Token[], i: number, lang: Lang): { qua
   let value: number;
   let last: number;
   let scaled = false;
+  let scale = 1;
   if (t.kind === 'num') {
     const run = readNumber(text, toks, i, lang);
     value = run.value;
@@ -264,20 +280,28 @@ function readQuantity(text: string, toks: Token[], i: number, lang: Lang): { qua
   const sc = scaleOf(s, lang);
   if (s && sc !== null) {
     value *= sc;
+    scale = sc;
     last += 1;
     scaled = true;
     if (toks[last + 1]?.norm === '.' && toks[last + 1]!.start === s.end && /^(?:mrd|mio|tsd|bn|mn)$/.test(s.norm)) last += 1;
   } else if (s && prefix && s.kind === 'word' && s.start === toks[last]!.end && LETTER_SCALE[s.norm]) {
     value *= LETTER_SCALE[s.norm]!;
+    scale = LETTER_SCALE[s.norm]!;
     last += 1;
     scaled = true;
   }
   if (last < numStart) return null; // a lone Arabic scale word with nothing after it
   value = Math.round(value * 1e6) / 1e6;
+  const read = (quantity: Quantity, next: number): Read => ({ quantity, next, scale, numEnd: last });
+
+  if (rangeStart && t.kind === 'num') {
+    const range = readRangeEnd(text, toks, { first: prefix ? prefix.first : numStart, last, value, scaled, prefix }, lang);
+    if (range) return range;
+  }
 
   const pct = isPercentAt(toks, last + 1);
   if (pct >= 0 && !prefix) {
-    return { quantity: span(text, toks, numStart, pct, { value, kind: 'percent' }), next: pct + 1 };
+    return read(span(text, toks, numStart, pct, { value, kind: 'percent' }), pct + 1);
   }
   let k = last + 1;
   if (toks[k] && LINKERS.has(toks[k]!.norm)) {
@@ -286,18 +310,58 @@ function readQuantity(text: string, toks: Token[], i: number, lang: Lang): { qua
   }
   const suffix = suffixCurrencyAt(text, toks, k);
   if (suffix && (scaled || k === last + 1)) {
-    return { quantity: span(text, toks, prefix ? prefix.first : numStart, suffix.last, { value, kind: 'money', currency: prefix?.currency ?? suffix.currency }), next: suffix.last + 1 };
+    return read(span(text, toks, prefix ? prefix.first : numStart, suffix.last, { value, kind: 'money', currency: prefix?.currency ?? suffix.currency }), suffix.last + 1);
   }
-  if (prefix) return { quantity: span(text, toks, prefix.first, last, { value, kind: 'money', currency: prefix.currency }), next: last + 1 };
+  if (prefix) return read(span(text, toks, prefix.first, last, { value, kind: 'money', currency: prefix.currency }), last + 1);
   // A counted noun right after the number: people, companies, patents, places.
   let nounAt = last + 1;
   if (COUNT_QUALIFIERS.has(toks[nounAt]?.norm ?? '') && toks[nounAt + 1]?.kind === 'word') nounAt++; // "90 solcher Patente"
   const noun = toks[nounAt];
   if (noun && noun.kind === 'word' && (scaled || toks[last + 1]!.start > toks[last]!.end)) {
-    return { quantity: span(text, toks, numStart, nounAt, { value, kind: 'count', unit: noun.text }), next: nounAt + 1 };
+    return read(span(text, toks, numStart, nounAt, { value, kind: 'count', unit: noun.text }), nounAt + 1);
   }
-  if (scaled) return { quantity: span(text, toks, numStart, last, { value, kind: 'count' }), next: last + 1 };
+  if (scaled) return read(span(text, toks, numStart, last, { value, kind: 'count' }), last + 1);
   return null;
+}
+
+/**
+ * A money range from its low end on: "between 1 and 2 billion dollars", "$1-2bn", "zwischen 1 und 2 Mrd. Euro",
+ * "entre 1 et 2 milliards de dollars", "من 1 إلى 2 مليار دولار". The low end takes the high end's scale when it has
+ * none ("1-2 bn" is 1 bn to 2 bn); both ends share one currency; the low end must be below the high end.
+ */
+function readRangeEnd(text: string, toks: Token[], low: { first: number; last: number; value: number; scaled: boolean; prefix: Found | null }, lang: Lang): Read | null {
+  const c = toks[low.last + 1];
+  if (!c) return null;
+  const before = toks[low.first - 1];
+  const between = !!before && before.kind === 'word' && (BETWEEN.has(before.norm) || (before.arabic && arabicCores(before.norm).some((w) => BETWEEN.has(w))));
+  const and = RANGE_AND.has(c.norm) && between;
+  if (!and && !RANGE_TO.has(c.norm) && !(lang === 'fr' && c.norm === 'a')) return null;
+  // The high end's number, maybe after its own currency sign: "$1bn to $2bn".
+  let j = low.last + 2;
+  while (j <= low.last + 4 && toks[j] && toks[j]!.kind !== 'num') j++;
+  if (toks[j]?.kind !== 'num' || (j > low.last + 2 && prefixCurrencyEndingAt(toks, j - 1)?.first !== low.last + 2)) return null;
+  const high = readQuantity(text, toks, j, lang, false);
+  if (!high) return null;
+  const hq = high.quantity;
+  let currency: string;
+  let end: number;
+  let next: number;
+  if (hq.kind === 'money') {
+    if (low.prefix && low.prefix.currency !== hq.currency) return null;
+    currency = hq.currency!;
+    end = hq.end;
+    next = high.next;
+  } else if (low.prefix && hq.kind === 'count') {
+    // "$1-2bn in funding": the currency was written once, before the low end.
+    currency = low.prefix.currency;
+    end = toks[high.numEnd]!.end;
+    next = high.numEnd + 1;
+  } else return null;
+  const value = Math.round((low.scaled ? low.value : low.value * high.scale) * 1e6) / 1e6;
+  if (!(value < hq.value)) return null;
+  // "between" belongs to an and-range's text: "zwischen 1 und 2 Mrd. Euro".
+  const start = and ? before!.start : toks[low.first]!.start;
+  return { quantity: { start, end, text: text.slice(start, end), value, max: hq.value, kind: 'money', currency }, next, scale: high.scale, numEnd: high.numEnd };
 }
 
 function span(text: string, toks: Token[], a: number, b: number, rest: Omit<Quantity, 'start' | 'end' | 'text'>): Quantity {
@@ -310,7 +374,7 @@ function span(text: string, toks: Token[], a: number, b: number, rest: Omit<Quan
 export function findAmounts(text: string, lang: Lang): Omit<Amount, 'doc'>[] {
   return findQuantities(text, lang)
     .filter((q) => q.kind === 'money')
-    .map((q) => ({ start: q.start, end: q.end, text: q.text, value: q.value, currency: q.currency! }));
+    .map((q) => ({ start: q.start, end: q.end, text: q.text, value: q.value, currency: q.currency!, ...(q.max !== undefined ? { max: q.max } : {}) }));
 }
 
 // ---------------------------------------------------------------- comparison in US dollars
@@ -340,12 +404,12 @@ export function toUsd(value: number, currency: string, year: number | null): num
 
 const CURRENCY_SIGN: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', CNY: '¥', JPY: 'JP¥', HKD: 'HK$' };
 
-/** A short readable amount for labels: "$14 bn", "€11.9 bn", "$270 m". */
-export function formatMoney(value: number, currency: string): string {
+/** A short readable amount for labels: "$14 bn", "€11.9 bn", "$270 m"; a range in one unit: "$1–2 bn". */
+export function formatMoney(value: number, currency: string, max?: number): string {
   const sign = CURRENCY_SIGN[currency] ?? `${currency} `;
   const scales: Array<[number, string]> = [[1e12, ' tn'], [1e9, ' bn'], [1e6, ' m'], [1e3, 'k']];
-  for (const [s, suffix] of scales) {
-    if (Math.abs(value) >= s) return `${sign}${String(Math.round((value / s) * 10) / 10)}${suffix}`;
-  }
-  return `${sign}${String(Math.round(value * 100) / 100)}`;
+  const top = Math.abs(max ?? value);
+  const [s, suffix] = scales.find(([sc]) => top >= sc) ?? [1, ''];
+  const digits = (v: number): string => String(s === 1 ? Math.round(v * 100) / 100 : Math.round((v / s) * 10) / 10);
+  return `${sign}${digits(value)}${max !== undefined ? `–${digits(max)}` : ''}${suffix}`;
 }

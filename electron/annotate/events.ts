@@ -175,8 +175,8 @@ function label(facts: { amounts: number[]; entities: string[]; action: ActionId 
   const typed = facts.entities.map((id) => ({ id, info: ctx.entity(id) })).filter((e) => e.info);
   const subject =
     (want && typed.find((e) => e.info!.type === want)) ?? typed.find((e) => e.info!.type === 'ORG' || e.info!.type === 'PERSON') ?? typed[0];
-  const money = facts.amounts.map((i) => ctx.amounts[i]!).sort((a, b) => b.value - a.value)[0];
-  const amount = money ? formatMoney(money.value, money.currency) : null;
+  const money = facts.amounts.map((i) => ctx.amounts[i]!).sort((a, b) => (b.max ?? b.value) - (a.max ?? a.value))[0];
+  const amount = money ? formatMoney(money.value, money.currency, money.max) : null;
   if (facts.action) return [subject?.info!.name, ACTION_LABEL[facts.action], amount].filter(Boolean).join(' · ');
   const head = [subject?.info!.name, amount].filter(Boolean).join(' · ');
   return head ? `${head} · ${clip(sentence, 48)}` : clip(sentence, 72);

@@ -21,7 +21,7 @@ export function toCsv(data: EventsExport): string {
   for (const e of data.events) {
     const d = docs.get(e.doc);
     rows.push(
-      [e.id, e.date.value, e.date.mod ?? '', e.date.certainty, e.date.start ?? '', e.date.end ?? '', e.label, e.text, d?.title ?? '', d?.file ?? '', d?.lang ?? '', d?.published.value ?? '', e.entities.map((id) => names.get(id) ?? id).join('; '), e.amounts.map((i) => (data.amounts[i] ? `${data.amounts[i]!.value} ${data.amounts[i]!.currency}` : '')).join('; '), (e.sameAs ?? []).join('; ')]
+      [e.id, e.date.value, e.date.mod ?? '', e.date.certainty, e.date.start ?? '', e.date.end ?? '', e.label, e.text, d?.title ?? '', d?.file ?? '', d?.lang ?? '', d?.published.value ?? '', e.entities.map((id) => names.get(id) ?? id).join('; '), e.amounts.map((i) => (data.amounts[i] ? `${data.amounts[i]!.value}${data.amounts[i]!.max !== undefined ? `-${data.amounts[i]!.max}` : ''} ${data.amounts[i]!.currency}` : '')).join('; '), (e.sameAs ?? []).join('; ')]
         .map(csvCell)
         .join(','),
     );

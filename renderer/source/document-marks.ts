@@ -13,8 +13,8 @@ const RANK_ACTIVE = 0;
 const RANK_SENTENCE = 1;
 const RANK_MARK = 2;
 
-function formatAmount(value: number, currency: string): string {
-  return `${value.toLocaleString('en-US')} ${currency}`.trim();
+function formatAmount(value: number, currency: string, max?: number): string {
+  return `${value.toLocaleString('en-US')}${max !== undefined ? `–${max.toLocaleString('en-US')}` : ''} ${currency}`.trim();
 }
 
 /**
@@ -39,7 +39,7 @@ export function documentMarks(view: DocumentView, activeEvent: ChronoEvent | nul
     spans.push({ start: t.start, end: t.end, rank: RANK_MARK, data: { kind: 'timex', title, eventId: owner?.id ?? null } });
   }
   for (const a of view.amounts) {
-    spans.push({ start: a.start, end: a.end, rank: RANK_MARK, data: { kind: 'amount', title: formatAmount(a.value, a.currency) } });
+    spans.push({ start: a.start, end: a.end, rank: RANK_MARK, data: { kind: 'amount', title: formatAmount(a.value, a.currency, a.max) } });
   }
   for (const m of view.mentions) {
     spans.push({ start: m.start, end: m.end, rank: RANK_MARK, data: { kind: 'entity', title: entityNames.get(m.entity) ?? m.entity } });

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 interface Props {
   /** Colour swatches of the current colour mode (documents or entities). */
   entries: ReadonlyArray<{ colorClass: string; label: string; title: string }>;
@@ -5,8 +7,8 @@ interface Props {
   problems: number;
   onShowUndated: () => void;
   onShowProblems: () => void;
-  /** What the timeline draws when it clusters, or null. */
-  status: string | null;
+  /** What the timeline draws when it clusters: an `li` (SliceStatusLine), or nothing. */
+  status?: ReactNode;
 }
 
 /**
@@ -27,11 +29,7 @@ export function Legend({ entries, undated, problems, onShowUndated, onShowProble
         ))}
       </ul>
       <ul className="legend-cert">
-        {status && (
-          <li className="muted" data-testid="slice-status">
-            <span className="cluster-key" aria-hidden="true" /> {status}
-          </li>
-        )}
+        {status}
         <li>
           <span className="cert-key cert-stated" aria-hidden="true" /> stated
         </li>

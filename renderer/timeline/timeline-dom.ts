@@ -63,25 +63,37 @@ export function groupElement(doc: DocumentSummary, colorClass: string): HTMLElem
   return el;
 }
 
-/** A cluster: its count and a histogram of where in its span the events fall (bar heights set through CSSOM). */
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * A cluster: its count and a histogram of where in its span the events fall. The histogram is one SVG path (a
+ * rectangle per non-empty bin, stretched to the cluster's width) rather than an element per bin: a zoomed-out lane
+ * is one cluster of ~200 bins, re-drawn on every zoom step, and hundreds of elements cost style and layout each time.
+ */
 export function clusterElement(item: { count: number; bins: readonly number[] }): HTMLElement {
   const el = document.createElement('span');
   el.className = 'cluster-content';
-  const bars = document.createElement('span');
-  bars.className = 'cluster-bars';
-  bars.setAttribute('aria-hidden', 'true');
+  const n = Math.max(1, item.bins.length);
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'cluster-bars');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('viewBox', `0 0 ${n * 10} 100`);
+  svg.setAttribute('preserveAspectRatio', 'none');
   const max = Math.max(1, ...item.bins);
-  for (const n of item.bins) {
-    const bar = document.createElement('span');
-    bar.className = n === 0 ? 'bar empty' : 'bar';
+  let d = '';
+  item.bins.forEach((count, i) => {
+    if (count === 0) return;
     // A square-root scale keeps sparse bins visible next to a very full one.
-    bar.style.height = `${n === 0 ? 0 : Math.max(12, Math.round(Math.sqrt(n / max) * 100))}%`;
-    bars.append(bar);
-  }
+    const h = Math.max(12, Math.round(Math.sqrt(count / max) * 100));
+    d += `M${i * 10 + 0.5} 100v-${h}h9v${h}z`;
+  });
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', d);
+  svg.append(path);
   const count = document.createElement('span');
   count.className = 'cluster-count';
   count.textContent = item.count.toLocaleString('en-US');
-  el.append(bars, count);
+  el.append(svg, count);
   return el;
 }
 

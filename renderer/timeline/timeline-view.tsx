@@ -108,7 +108,13 @@ export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, on
   const indexRef = useRef<LaneIndex>(index);
   const selected = useRef(selectedId);
   const callbacks = useRef({ onSelect, onWindowChange, onSliceChange });
-  const opening = useRef(initialWindow ?? fitWindow(items));
+  // Computed once (a useRef argument would scan every item on every render).
+  const opening = useRef<TimeWindow | null>(null);
+  if (opening.current === null) opening.current = initialWindow ?? fitWindow(items);
+  /** Width of the drawing area, px, kept by a ResizeObserver: reading it in an update would force a layout. */
+  const widthPx = useRef(1000);
+  /** The inputs of the last slice: an unchanged window needs no new slice (rangechange and rangechanged both fire). */
+  const lastSlice = useRef<{ from: number; to: number; width: number; pinned: string | null; index: LaneIndex } | null>(null);
 
   useEffect(() => {
     callbacks.current = { onSelect, onWindowChange, onSliceChange };
@@ -120,14 +126,19 @@ export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, on
     const ds = data.current;
     if (!tl || !ds) return;
     const w = tl.getWindow();
-    const width = container.current?.querySelector<HTMLElement>('.vis-panel.vis-center')?.clientWidth ?? 1000;
+    const width = widthPx.current;
+    const from = w.start.getTime();
+    const to = w.end.getTime();
+    const last = lastSlice.current;
+    if (last && last.from === from && last.to === to && last.width === width && last.pinned === selected.current && last.index === indexRef.current) return;
+    lastSlice.current = { from, to, width, pinned: selected.current, index: indexRef.current };
     const shown = visibleSlice(indexRef.current, {
       ...DEFAULT_SLICE,
       // About one fully labelled event per 28 px of timeline per lane before a lane clusters; at the deepest zoom
       // (a few days) nothing is clustered any more, so every event can be reached on the timeline itself.
-      budget: w.end.getTime() - w.start.getTime() <= FULL_DETAIL_MS ? Number.POSITIVE_INFINITY : Math.max(12, Math.round(width / 28)),
-      from: w.start.getTime(),
-      to: w.end.getTime(),
+      budget: to - from <= FULL_DETAIL_MS ? Number.POSITIVE_INFINITY : Math.max(12, Math.round(width / 28)),
+      from,
+      to,
       widthPx: width,
       pinned: selected.current,
     });
@@ -195,7 +206,7 @@ export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, on
     Object.defineProperty(el, 'visTimeline', { value: tl, configurable: true });
     data.current = ds;
     groups.current = gs;
-    const open = opening.current;
+    const open = opening.current!;
     tl.setWindow(open.start, open.end, { animation: false });
     // vis-timeline fits all items on its first 'changed' event when no start/end option was given, overriding the
     // window set above; our listener runs right after that fit, in the same event, so nothing flashes.
@@ -204,9 +215,11 @@ export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, on
       tl.setWindow(open.start, open.end, { animation: false });
     };
     tl.on('changed', keepWindow);
-    tl.on('rangechange', schedule.current);
+    // The slice is applied right in the range change, before vis-timeline's (animation-frame throttled) redraw: one
+    // redraw per step draws the new window with its new items, instead of the old items first and the new next frame.
+    tl.on('rangechange', () => update.current());
     tl.on('rangechanged', () => {
-      schedule.current();
+      update.current();
       const w = tl.getWindow();
       callbacks.current.onWindowChange?.({ start: w.start.getTime(), end: w.end.getTime() });
     });
@@ -249,9 +262,20 @@ export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, on
       if (left) left.scrollTop += dy;
     };
     center?.addEventListener('scroll', onNativeScroll);
+    const resized = new ResizeObserver(() => {
+      const width = center?.clientWidth;
+      if (!width || width === widthPx.current) return;
+      widthPx.current = width;
+      schedule.current();
+    });
+    if (center) {
+      widthPx.current = center.clientWidth || widthPx.current;
+      resized.observe(center);
+    }
     const heldNow = held.current;
     return () => {
       center?.removeEventListener('scroll', onNativeScroll);
+      resized.disconnect();
       cancelAnimationFrame(scheduled.current);
       scheduled.current = 0;
       tl.destroy();

@@ -21,11 +21,21 @@ export interface IndexedItem {
   e: number;
 }
 
-interface LaneData {
+/** Items of one lane whose spans are alike, sorted by start. */
+interface SpanBucket {
   items: IndexedItem[];
   starts: Float64Array;
   /** Longest item, ms: how far before the window an item can start and still reach into it. */
   maxSpan: number;
+}
+
+interface LaneData {
+  /**
+   * By span class (days, weeks, months, quarters, halves, years, longer): a window only looks back as far as the
+   * longest item of each class, so one year-long item does not make every narrow window scan a year of days.
+   */
+  buckets: SpanBucket[];
+  size: number;
 }
 
 export interface LaneIndex {
@@ -34,28 +44,46 @@ export interface LaneIndex {
   size: number;
 }
 
+const DAY = 86_400_000;
+/** Upper bounds of the span classes (a day point has span 0; a month is at most 31 days, ...). */
+const SPAN_CLASSES = [0, 8 * DAY, 32 * DAY, 93 * DAY, 185 * DAY, 367 * DAY, Number.POSITIVE_INFINITY];
+
+const spanClass = (span: number): number => {
+  let k = 0;
+  while (span > SPAN_CLASSES[k]!) k++;
+  return k;
+};
+
 export function buildLaneIndex(items: readonly TimelineItemSpec[], laneOf: (item: TimelineItemSpec) => string): LaneIndex {
-  const grouped = new Map<string, IndexedItem[]>();
+  const grouped = new Map<string, IndexedItem[][]>();
   const byId = new Map<string, IndexedItem>();
   for (const spec of items) {
     const s = spec.start.getTime();
     const it: IndexedItem = { spec, lane: laneOf(spec), s, e: spec.end ? spec.end.getTime() : s };
     byId.set(spec.id, it);
-    const list = grouped.get(it.lane);
-    if (list) list.push(it);
-    else grouped.set(it.lane, [it]);
+    let classes = grouped.get(it.lane);
+    if (!classes) grouped.set(it.lane, (classes = SPAN_CLASSES.map(() => [])));
+    classes[spanClass(it.e - it.s)]!.push(it);
   }
   const lanes = new Map<string, LaneData>();
-  for (const [lane, list] of grouped) {
-    // Ties by id: the same input always yields the same order (and the same clusters).
-    list.sort((a, b) => a.s - b.s || a.e - b.e || (a.spec.id < b.spec.id ? -1 : a.spec.id > b.spec.id ? 1 : 0));
-    let maxSpan = 0;
-    const starts = new Float64Array(list.length);
-    list.forEach((it, i) => {
-      starts[i] = it.s;
-      maxSpan = Math.max(maxSpan, it.e - it.s);
-    });
-    lanes.set(lane, { items: list, starts, maxSpan });
+  for (const [lane, classes] of grouped) {
+    const buckets: SpanBucket[] = [];
+    let size = 0;
+    for (const list of classes) {
+      if (list.length === 0) continue;
+      // Ties by id: the same input always yields the same order (and the same clusters).
+      list.sort((a, b) => a.s - b.s || a.e - b.e || (a.spec.id < b.spec.id ? -1 : a.spec.id > b.spec.id ? 1 : 0));
+      let maxSpan = 0;
+      const starts = new Float64Array(list.length);
+      for (let i = 0; i < list.length; i++) {
+        const it = list[i]!;
+        starts[i] = it.s;
+        if (it.e - it.s > maxSpan) maxSpan = it.e - it.s;
+      }
+      buckets.push({ items: list, starts, maxSpan });
+      size += list.length;
+    }
+    lanes.set(lane, { buckets, size });
   }
   return { lanes, byId, size: items.length };
 }
@@ -143,15 +171,16 @@ export function visibleSlice(index: LaneIndex, o: SliceOptions): Shown[] {
   const slots = Math.floor(to / slot) - firstSlot + 1;
 
   for (const [lane, data] of index.lanes) {
-    const lo = lowerBound(data.starts, from - data.maxSpan);
-    const hi = lowerBound(data.starts, to + 1);
     const inRange: IndexedItem[] = [];
     let onScreen = 0;
-    for (let i = lo; i < hi; i++) {
-      const it = data.items[i]!;
-      if (it.e < from) continue;
-      inRange.push(it);
-      if (it.e >= visibleFrom && it.s <= visibleTo) onScreen++;
+    for (const b of data.buckets) {
+      const hi = lowerBound(b.starts, to + 1);
+      for (let i = lowerBound(b.starts, from - b.maxSpan); i < hi; i++) {
+        const it = b.items[i]!;
+        if (it.e < from) continue;
+        inRange.push(it);
+        if (it.e >= visibleFrom && it.s <= visibleTo) onScreen++;
+      }
     }
     if (onScreen <= o.budget) {
       for (const it of inRange) out.push({ kind: 'event', id: it.spec.id, item: it, compact: false });

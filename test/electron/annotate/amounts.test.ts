@@ -57,6 +57,33 @@ describe('money amounts', () => {
     expect(money('Save 20% off! In 2018 the eur area grew.', 'en')).toEqual([]);
   });
 
+  it('reads ranges in all four languages as a low end (value) and a high end (max), sharing the scale and currency', () => {
+    const ranges = (text: string, lang: 'ar' | 'de' | 'fr' | 'en') => findAmounts(text, lang).map((a) => [a.text, a.value, a.max, a.currency]);
+    expect(ranges('The round raised between 1 and 2 billion dollars, then $1-2bn in debt and 1.5 to 2.5 billion yuan.', 'en')).toEqual([
+      ['between 1 and 2 billion dollars', 1e9, 2e9, 'USD'],
+      ['$1-2bn', 1e9, 2e9, 'USD'],
+      ['1.5 to 2.5 billion yuan', 1.5e9, 2.5e9, 'CNY'],
+    ]);
+    expect(ranges('Ant sammelte zwischen 1 und 2 Mrd. Euro ein, Tencent 500 Mio. bis 1 Mrd. Euro.', 'de')).toEqual([
+      ['zwischen 1 und 2 Mrd. Euro', 1e9, 2e9, 'EUR'],
+      ['500 Mio. bis 1 Mrd. Euro', 500e6, 1e9, 'EUR'],
+    ]);
+    expect(ranges('Tencent investira entre 1 et 2 milliards de dollars, puis de 3 à 4 milliards d’euros.', 'fr')).toEqual([
+      ['entre 1 et 2 milliards de dollars', 1e9, 2e9, 'USD'],
+      ['3 à 4 milliards d’euros', 3e9, 4e9, 'EUR'],
+    ]);
+    expect(ranges('جمعت الشركة من 1 إلى 2 مليار دولار، وبين ١ و٢ مليار يورو.', 'ar')).toEqual([
+      ['1 إلى 2 مليار دولار', 1e9, 2e9, 'USD'],
+      ['وبين ١ و٢ مليار يورو', 1e9, 2e9, 'EUR'],
+    ]);
+  });
+
+  it('does not read year spans, percent spans, lists or falling pairs as money ranges', () => {
+    expect(findAmounts('From 2017-2018 growth was 10-20% and 3-2 billion dollars changed hands.', 'en').map((a) => [a.text, a.value, a.max])).toEqual([['2 billion dollars', 2e9, undefined]]);
+    expect(findAmounts('Le fonds a levé 1,6 milliard de dollars et 5 000 euros.', 'fr').map((a) => a.max)).toEqual([undefined, undefined]);
+    expect(findAmounts('Sie zahlte 1 und 2 Mrd. Euro.', 'de').map((a) => [a.value, a.max])).toEqual([[2e9, undefined]]); // "und" without "zwischen"
+  });
+
   it('keeps counts and percentages as quantities with their unit', () => {
     expect(findQuantities('حوالي ٨٧٠ مليون مستخدم نشط', 'ar')).toMatchObject([{ text: '٨٧٠ مليون مستخدم', value: 870e6, kind: 'count', unit: 'مستخدم' }]);
     expect(findQuantities('Save 20% off', 'en')).toMatchObject([{ value: 20, kind: 'percent' }]);
@@ -87,5 +114,7 @@ describe('comparison in US dollars', () => {
     expect(formatMoney(14e9, 'USD')).toBe('$14 bn');
     expect(formatMoney(11.9e9, 'EUR')).toBe('€11.9 bn');
     expect(formatMoney(270e6, 'USD')).toBe('$270 m');
+    expect(formatMoney(1e9, 'USD', 2e9)).toBe('$1–2 bn');
+    expect(formatMoney(500e6, 'EUR', 1e9)).toBe('€0.5–1 bn');
   });
 });

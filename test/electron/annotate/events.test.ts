@@ -25,6 +25,13 @@ describe('events', () => {
     expect(e).toMatchObject({ label: 'Ant Financial · funding round · €11.9 bn', date: { value: '2018-06' }, entities: ['ant-financial'], amounts: [0], role: 'headline' });
   });
 
+  it('labels a range with both ends, in each language', () => {
+    expect(events('Im Juni hat Ant Financial zwischen 1 und 2 Mrd. Euro für die Finanzierung aufgebracht.', 'de', '2018-09-21')[0]!.label).toBe('Ant Financial · funding round · €1–2 bn');
+    expect(events('Le 24 mai, Tencent a annoncé une levée de fonds entre 1 et 2 milliards de dollars.', 'fr', '2020-05-27')[0]!.label).toBe('Tencent · funding round · $1–2 bn');
+    expect(events('In June 2018 Ant Financial raised $1-2bn in a funding round.', 'en', '2018-09-21')[0]!.label).toBe('Ant Financial · funding round · $1–2 bn');
+    expect(events('جمعت آنت فاينانشيال في يونيو من 1 إلى 2 مليار دولار في جولة تمويل.', 'ar', '2018-09-21')[0]!.label).toBe('Ant Financial · funding round · $1–2 bn');
+  });
+
   it('labels a French statement by its action and its subject', () => {
     const [e] = events("Le 24 mai, le Congrès national du peuple a proposé un fonds de développement de la blockchain.", 'fr', '2020-05-27');
     expect(e).toMatchObject({ label: "National People's Congress · proposal", date: { value: '2020-05-24' } });
