@@ -18,6 +18,7 @@ import { SourcePane } from './source/source-pane';
 import { buildItem, type TimelineItemSpec } from './timeline/build-items';
 import { COLOR_MODES, LANE_MODES, layoutLanes, type ColorMode, type LaneMode } from './timeline/lanes';
 import { Legend } from './timeline/legend';
+import { SliceStatusLine, SliceStatusStore } from './timeline/slice-status';
 import { TimelineView, type TimeWindow } from './timeline/timeline-view';
 import { UndatedTray } from './timeline/undated-tray';
 import { isUndated } from './timeline/undated';
@@ -74,7 +75,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
   const [revealToken, setRevealToken] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [entityNames, setEntityNames] = useState<ReadonlyMap<string, string>>(new Map());
-  const [slice, setSlice] = useState<{ events: number; clusters: number; clustered: number } | null>(null);
+  const [sliceStatus] = useState(() => new SliceStatusStore());
   const windowRef = useRef<TimeWindow | null>(initial.window);
   const deferredQuery = useDeferredValue(query);
   const deferredFilters = useDeferredValue(filters);
@@ -286,7 +287,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
               onSelect={select}
               initialWindow={initial.window}
               onWindowChange={onWindowChange}
-              onSliceChange={setSlice}
+              onSliceChange={sliceStatus.set}
             />
           )}
           <Legend
@@ -295,7 +296,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
             problems={loaded.problems.length}
             onShowUndated={() => setTab('undated')}
             onShowProblems={() => setTab('documents')}
-            status={slice && slice.clusters > 0 ? `${slice.events} events drawn, ${slice.clustered.toLocaleString('en-US')} in ${slice.clusters} clusters (click one to zoom in)` : null}
+            status={<SliceStatusLine store={sliceStatus} />}
           />
         </section>
         <div className="split">
