@@ -15,7 +15,8 @@
  */
 import type { Amount, Certainty, ChronoEvent, EntityType, EventDate, Lang, Published, Timex } from '../../shared/model';
 import { applyMod, timexInterval } from '../../shared/timex';
-import { ACTION_LABEL, ACTION_SUBJECT, actionsIn, mainAction, type ActionId } from './actions/index';
+import { ACTION_LABEL, actionsIn, mainAction, refersToOrganisation, type ActionId } from './actions/index';
+import { chooseActor, type PlacedMention } from './actor';
 import { formatMoney } from './amounts';
 import type { EntityMention } from './entities/match-entities';
 import type { SentenceSpan } from './sentences';
@@ -167,18 +168,19 @@ interface SentenceFacts {
   amounts: number[];
   entities: string[];
   actions: Set<ActionId>;
+  /** Where each action's words start (token indexes). */
+  triggers: Map<ActionId, number[]>;
+  /** Catalog mentions by token position, in text order. */
+  placed: PlacedMention[];
   dated: boolean;
 }
 
-function label(facts: { amounts: number[]; entities: string[]; action: ActionId | null }, sentence: string, ctx: EventContext): string {
-  const want = facts.action ? ACTION_SUBJECT[facts.action] : undefined;
-  const typed = facts.entities.map((id) => ({ id, info: ctx.entity(id) })).filter((e) => e.info);
-  const subject =
-    (want && typed.find((e) => e.info!.type === want)) ?? typed.find((e) => e.info!.type === 'ORG' || e.info!.type === 'PERSON') ?? typed[0];
+function label(facts: { amounts: number[]; action: ActionId | null; actor: string | null }, sentence: string, ctx: EventContext): string {
+  const actor = facts.actor ? ctx.entity(facts.actor)?.name : undefined;
   const money = facts.amounts.map((i) => ctx.amounts[i]!).sort((a, b) => (b.max ?? b.value) - (a.max ?? a.value))[0];
   const amount = money ? formatMoney(money.value, money.currency, money.max) : null;
-  if (facts.action) return [subject?.info!.name, ACTION_LABEL[facts.action], amount].filter(Boolean).join(' · ');
-  const head = [subject?.info!.name, amount].filter(Boolean).join(' · ');
+  if (facts.action) return [actor, ACTION_LABEL[facts.action], amount].filter(Boolean).join(' · ');
+  const head = [actor, amount].filter(Boolean).join(' · ');
   return head ? `${head} · ${clip(sentence, 48)}` : clip(sentence, 72);
 }
 
@@ -190,6 +192,8 @@ export function buildEvents(docId: string, text: string, sentences: SentenceSpan
   let ai = 0;
   let mi = 0;
   let prev: { span: SentenceSpan; facts: SentenceFacts } | null = null;
+  /** The first organisation named by each of the last two sentences (null: none), for "the company" (actor.ts). */
+  let leadOrgs: [string | null, string | null] = [null, null];
   for (const s of sentences) {
     while (ti < timexes.length && timexes[ti]!.start < s.start) ti++;
     const dating: Array<{ t: Timex; index: number }> = [];
@@ -198,22 +202,47 @@ export function buildEvents(docId: string, text: string, sentences: SentenceSpan
     const amounts: number[] = [];
     for (let j = ai; j < c.amounts.length && c.amounts[j]!.start < s.end; j++) amounts.push(j);
     while (mi < c.mentions.length && c.mentions[mi]!.start < s.start) mi++;
-    const entities: string[] = [];
-    for (let j = mi; j < c.mentions.length && c.mentions[j]!.start < s.end; j++) if (!entities.includes(c.mentions[j]!.entity)) entities.push(c.mentions[j]!.entity);
     const [tf, tt] = tokenRange(tokens, s.start, s.end);
-    const facts: SentenceFacts = { amounts, entities, actions: actionsIn(tokens, tf, tt, c.lang), dated: dating.length > 0 };
+    const entities: string[] = [];
+    const placed: PlacedMention[] = [];
+    for (let j = mi; j < c.mentions.length && c.mentions[j]!.start < s.end; j++) {
+      const m = c.mentions[j]!;
+      if (!entities.includes(m.entity)) entities.push(m.entity);
+      const type = c.entity(m.entity)?.type;
+      if (type) {
+        const [first, end] = tokenRange(tokens, m.start, m.end);
+        placed.push({ id: m.entity, type, first, last: Math.max(first, end - 1) });
+      }
+    }
+    const triggers = new Map<ActionId, number[]>();
+    const facts: SentenceFacts = { amounts, entities, actions: actionsIn(tokens, tf, tt, c.lang, triggers), triggers, placed, dated: dating.length > 0 };
+    const antecedent = leadOrgs[1] ?? leadOrgs[0];
+    leadOrgs = [leadOrgs[1], placed.find((m) => m.type === 'ORG')?.id ?? null];
 
     const choice = chooseDate(tokens, tf, dating);
     if (choice) {
-      let use = { amounts, entities, actions: facts.actions };
+      let use = { amounts, entities, actions: facts.actions, placed, triggers };
       // The lead sentence's figure, dated by this one (same paragraph, lead undated, no figure here).
       if (amounts.length === 0 && prev && !prev.facts.dated && prev.facts.amounts.length > 0 && !/[\n\r]/.test(text.slice(prev.span.end, s.start))) {
+        const lead = prev.facts;
         use = {
-          amounts: prev.facts.amounts,
-          entities: [...prev.facts.entities, ...entities.filter((e) => !prev!.facts.entities.includes(e))],
-          actions: new Set([...prev.facts.actions, ...facts.actions]),
+          amounts: lead.amounts,
+          entities: [...lead.entities, ...entities.filter((e) => !lead.entities.includes(e))],
+          actions: new Set([...lead.actions, ...facts.actions]),
+          placed: [...lead.placed, ...placed],
+          triggers: new Map([...new Set([...lead.triggers.keys(), ...triggers.keys()])].map((a) => [a, [...(lead.triggers.get(a) ?? []), ...(triggers.get(a) ?? [])]])),
         };
       }
+      const action = mainAction(use.actions);
+      const actor = chooseActor({
+        action,
+        mentions: use.placed,
+        triggers: action ? (use.triggers.get(action) ?? []) : [],
+        tokens,
+        antecedent: () => (antecedent && refersToOrganisation(tokens, tf, tt, c.lang) ? antecedent : null),
+      });
+      // An actor borrowed from the sentences before is one of the event's entities too (filters, linking).
+      const eventEntities = actor?.borrowed && !use.entities.includes(actor.id) ? [...use.entities, actor.id] : use.entities;
       const sentence = text.slice(s.start, s.end);
       events.push({
         id: `${docId}-e${s.start}`,
@@ -221,11 +250,11 @@ export function buildEvents(docId: string, text: string, sentences: SentenceSpan
         start: s.start,
         end: s.end,
         text: sentence,
-        label: label({ amounts: use.amounts, entities: use.entities, action: mainAction(use.actions) }, sentence, c),
+        label: label({ amounts: use.amounts, action, actor: actor?.id ?? null }, sentence, c),
         date: eventDate(choice, published),
         timex: choice.index,
         role: choice.role,
-        entities: use.entities,
+        entities: eventEntities,
         amounts: use.amounts,
         edited: false,
       });

@@ -19,3 +19,6 @@ export const AR: ActionWords = {
   speak: ['قال', 'قالت', 'تحدث', 'صرح', 'يقول', 'أكد', 'أكدت'],
   publish: ['نشرنا', 'نشرت', 'نشر'],
 };
+
+/** Nouns that refer back to an organisation named before ("the company", "the conglomerate"). */
+export const AR_ORG_NOUNS: readonly string[] = ['شركة', 'الشركة', 'تكتل', 'مجموعة', 'المجموعة'];

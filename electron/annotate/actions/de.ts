@@ -18,3 +18,6 @@ export const DE: ActionWords = {
   speak: ['Vortrag', 'erklärte', 'sagte', 'sprach'],
   publish: ['veröffentlicht*'],
 };
+
+/** Nouns that refer back to an organisation named before ("the company", "the conglomerate"). */
+export const DE_ORG_NOUNS: readonly string[] = ['Unternehmen', 'Unternehmens', 'Konzern', 'Konzerns', 'Firma', 'Gruppe'];

@@ -18,3 +18,6 @@ export const EN: ActionWords = {
   speak: ['said', 'says', 'speech', 'told'],
   publish: ['publish*'],
 };
+
+/** Nouns that refer back to an organisation named before ("the company", "the conglomerate"). */
+export const EN_ORG_NOUNS: readonly string[] = ['company', 'group', 'firm', 'conglomerate'];

@@ -18,3 +18,6 @@ export const FR: ActionWords = {
   speak: ['déclaré', 'déclare', 'selon'],
   publish: ['publié*'],
 };
+
+/** Nouns that refer back to an organisation named before ("the company", "the conglomerate"). */
+export const FR_ORG_NOUNS: readonly string[] = ['société', 'groupe', 'entreprise', 'firme', 'conglomérat'];

@@ -5,10 +5,10 @@
  */
 import type { EntityType, Lang } from '../../../shared/model';
 import { arabicCores, stripArticle, tokenize, type Token } from '../text-tokens';
-import { AR } from './ar';
-import { DE } from './de';
-import { EN } from './en';
-import { FR } from './fr';
+import { AR, AR_ORG_NOUNS } from './ar';
+import { DE, DE_ORG_NOUNS } from './de';
+import { EN, EN_ORG_NOUNS } from './en';
+import { FR, FR_ORG_NOUNS } from './fr';
 import type { ActionId, ActionWords } from './types';
 
 export type { ActionId } from './types';
@@ -21,8 +21,28 @@ export const ACTION_LABEL: Record<ActionId, string> = {
   announce: 'announcement', report: 'report', speak: 'statement', publish: 'publication',
 };
 
-/** Who an action is usually about: the label names a person for statements, an organisation otherwise. */
-export const ACTION_SUBJECT: Partial<Record<ActionId, EntityType>> = { speak: 'PERSON', richest: 'PERSON', hire: 'ORG' };
+/**
+ * Who can be the actor of an action, in tiers: the label names the first mention (in sentence order) of the first
+ * tier that has one. A person speaks (else an organisation does); only an organisation raises a funding round, goes
+ * public or is valued (`only`: never a person or place, so "after its founder Jack Ma criticised officials" does not
+ * make Jack Ma the IPO's actor). Default: an organisation or a person, else whatever entity is named.
+ */
+export interface ActorRule {
+  tiers: ReadonlyArray<readonly EntityType[]>;
+  only?: boolean;
+}
+export const DEFAULT_ACTORS: ActorRule = { tiers: [['ORG', 'PERSON']] };
+export const ACTION_ACTORS: Partial<Record<ActionId, ActorRule>> = {
+  funding: { tiers: [['ORG']], only: true },
+  ipo: { tiers: [['ORG']], only: true },
+  valuation: { tiers: [['ORG']], only: true },
+  hire: { tiers: [['ORG'], ['ORG', 'PERSON']] },
+  speak: { tiers: [['PERSON'], ['ORG', 'PERSON']] },
+  richest: { tiers: [['PERSON'], ['ORG', 'PERSON']] },
+};
+
+/** Saying, reporting, announcing, publishing: the actor is who says it, the entity right next to the verb. */
+export const COMMUNICATION: ReadonlySet<ActionId> = new Set<ActionId>(['report', 'announce', 'speak', 'publish']);
 
 interface Lexicon {
   /** First token key → phrases (token keys) with their action. */
@@ -51,9 +71,19 @@ function compile(words: ActionWords): Lexicon {
 
 const LEXICONS: Partial<Record<Lang, Lexicon>> = { ar: compile(AR), de: compile(DE), fr: compile(FR), en: compile(EN) };
 
-/** All actions named in tokens[from, to), by lexicon of the document language and English. */
-export function actionsIn(tokens: Token[], from: number, to: number, lang: Lang): Set<ActionId> {
+/**
+ * All actions named in tokens[from, to), by lexicon of the document language and English. With `at`, also where:
+ * action → indexes of the tokens that start its words.
+ */
+export function actionsIn(tokens: Token[], from: number, to: number, lang: Lang, at?: Map<ActionId, number[]>): Set<ActionId> {
   const found = new Set<ActionId>();
+  const add = (action: ActionId, i: number): void => {
+    found.add(action);
+    if (!at) return;
+    const list = at.get(action);
+    if (!list) at.set(action, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
   const lexicons = [LEXICONS[lang], lang === 'en' ? undefined : LEXICONS.en].filter((l): l is Lexicon => !!l);
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
@@ -62,10 +92,10 @@ export function actionsIn(tokens: Token[], from: number, to: number, lang: Lang)
     for (const lex of lexicons) {
       for (const k of firstKeys) {
         for (const p of lex.phrases.get(k) ?? []) {
-          if (p.keys.every((pk, n) => n === 0 || (i + n < to && key(tokens[i + n]!) === pk))) found.add(p.action);
+          if (p.keys.every((pk, n) => n === 0 || (i + n < to && key(tokens[i + n]!) === pk))) add(p.action, i);
         }
       }
-      if (!t.arabic) for (const p of lex.prefixes) if (t.norm.startsWith(p.prefix)) found.add(p.action);
+      if (!t.arabic) for (const p of lex.prefixes) if (t.norm.startsWith(p.prefix)) add(p.action, i);
     }
   }
   return found;
@@ -75,4 +105,20 @@ export function actionsIn(tokens: Token[], from: number, to: number, lang: Lang)
 export function mainAction(found: Set<ActionId>): ActionId | null {
   for (const a of ACTION_ORDER) if (found.has(a)) return a;
   return null;
+}
+
+const ORG_NOUNS: Partial<Record<Lang, ReadonlySet<string>>> = Object.fromEntries(
+  ([['ar', AR_ORG_NOUNS], ['de', DE_ORG_NOUNS], ['fr', FR_ORG_NOUNS], ['en', EN_ORG_NOUNS]] as const).map(([l, words]) => [l, new Set(words.map((w) => key(tokenize(w)[0]!)))]),
+);
+
+/** Whether tokens[from, to) refer to an organisation by a common noun ("the company", "لتكتل", "der Konzern"). */
+export function refersToOrganisation(tokens: Token[], from: number, to: number, lang: Lang): boolean {
+  const nouns = ORG_NOUNS[lang];
+  if (!nouns) return false;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') continue;
+    if (t.arabic ? arabicCores(t.norm).some((c) => nouns.has(c)) : nouns.has(t.norm)) return true;
+  }
+  return false;
 }

@@ -42,6 +42,32 @@ describe('events', () => {
     expect(e).toMatchObject({ label: 'Eric Jing · statement', date: { value: '2017', certainty: 'stated' } });
   });
 
+  it('names who reported, not the first name in the sentence, for a saying or reporting verb', () => {
+    expect(events('On Monday, Alipay was told to exit small loans, the Financial Times reported.', 'en', '2021-04-13')[0]!.label).toBe('Financial Times · report');
+    expect(events('تم إخبار Alipay بالتفرغ من أعمال القروض ، الأوقات المالية ذكرت يوم الاثنين.', 'ar', '2021-04-13')[0]!.label).toBe('Financial Times · report');
+    expect(events('Am Montag berichtete die Financial Times, dass Alipay sein Kreditgeschäft abgeben muss.', 'de', '2021-04-13')[0]!.label).toBe('Financial Times · report');
+    expect(events('Le 26 mai, Tencent espérait renforcer la fintech dans le pays, a rapporté Reuters.', 'fr', '2020-05-27')[0]!.label).toBe('Reuters · report');
+  });
+
+  it('does not take the organisation a speaker works for as the speaker', () => {
+    expect(events('In 2017, the chief executive of Ant Financial Eric Jing said that blockchain would be used in Alipay.', 'en', '2018-06-08')[0]!.label).toBe('Eric Jing · statement');
+  });
+
+  it('never names a person or place as the actor of an IPO or funding round', () => {
+    expect(events('In November regulators pulled the plug on the $37 bn IPO after Jack Ma criticised officials in China.', 'en', '2021-04-13')[0]!.label).toBe('IPO · $37 bn');
+  });
+
+  it('resolves "the conglomerate", "la société", "der Konzern" to the organisation the sentence before led with', () => {
+    const en = events('Ant Group, the parent of Alipay, is the largest payments company in China. In November regulators pulled the plug on the $37 bn IPO of the conglomerate after its founder Jack Ma criticised officials.', 'en', '2021-04-13');
+    expect(en[0]).toMatchObject({ label: 'Ant Financial · IPO · $37 bn', entities: ['jack-ma', 'ant-financial'] });
+    const fr = events("Tencent est le géant chinois de la messagerie. Le 26 mai, la société a annoncé une levée de fonds de 2 milliards de dollars.", 'fr', '2020-05-27');
+    expect(fr[0]!.label).toBe('Tencent · funding round · $2 bn');
+    const de = events('Alibaba ist ein E-Commerce-Riese. Im Juni hat der Konzern 2 Mrd. Euro für die Finanzierung aufgebracht.', 'de', '2018-09-21');
+    expect(de[0]!.label).toBe('Alibaba · funding round · €2 bn');
+    // Without such a noun, a name from the sentence before is not borrowed.
+    expect(events('Alibaba ist ein E-Commerce-Riese. Im Juni wurden 2 Mrd. Euro für die Finanzierung aufgebracht.', 'de', '2018-09-21')[0]!.label).toBe('funding round · €2 bn');
+  });
+
   it('takes the figure of an undated lead sentence into the next sentence that dates it', () => {
     const text = 'دخلت شركة آنت إنترناشيونال في اتفاقيات نهائية للحصول على مبلغ ١٤ مليار دولار في جولة تمويل. وسوف يتم إنفاق الأموال على الابتكار، وفقًا لإعلان الشركة اليوم، ٨ يونيو.';
     const [e] = events(text, 'ar', '2018-06-08');
