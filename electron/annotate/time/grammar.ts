@@ -3,7 +3,7 @@
  * Rules are language-independent; the language lives in the features the lexicon put on items.
  */
 import type { Reader } from './readers';
-import type { DateSem, Match } from './sem';
+import { DateSem, type Match, type Shift, type YearSpec } from './sem';
 import type { Feature, Unit } from './types';
 
 export interface RuleCtx {
@@ -17,7 +17,22 @@ export interface RuleCtx {
 
 export type Rule = (c: RuleCtx, i: number, cued?: boolean) => Match | null;
 
-const date = (from: number, to: number, sem: Omit<DateSem, 'kind'>): Match => ({ from, to, sem: { kind: 'date', ...sem } });
+const date = (from: number, to: number, sem: DateSem): Match => ({ from, to, sem });
+
+/** A date meaning with these parts (everything else unset). */
+function ymd(year: YearSpec | undefined, month: number | undefined, day: number | undefined): DateSem {
+  const s = new DateSem();
+  s.year = year;
+  s.month = month;
+  s.day = day;
+  return s;
+}
+
+function shifted(shift: Shift): DateSem {
+  const s = new DateSem();
+  s.shift = shift;
+  return s;
+}
 
 /** A numeric date must stop at k: no further glued separator + digit (phone numbers, versions). */
 function runEnds(it: Reader['it'], k: number): boolean {
@@ -51,7 +66,7 @@ export const numericDate: Rule = ({ r, monthFirstSlash }, i) => {
   if (hasThird) {
     if (!runEnds(it, i + 5)) return null;
     if (a.digits === 4 && (s === '-' || s === '/') && b.digits! <= 2 && c!.digits! <= 2) {
-      if (ok(a.num, b.num, c!.num!)) return date(i, i + 5, { year: { abs: a.num }, month: b.num, day: c!.num! });
+      if (ok(a.num, b.num, c!.num!)) return date(i, i + 5, ymd({ abs: a.num }, b.num, c!.num!));
       return null;
     }
     if (a.digits! <= 2 && b.digits! <= 2 && (c!.digits === 4 || c!.digits === 2)) {
@@ -63,7 +78,7 @@ export const numericDate: Rule = ({ r, monthFirstSlash }, i) => {
       if (s === '/' && monthFirstSlash && a.num <= 12) [d, m] = [b.num, a.num];
       else if (unambiguousMonthFirst) [d, m] = [b.num, a.num];
       if (s === '-' && c!.digits === 2 && !(monthFirstSlash && unambiguousMonthFirst)) return null; // 12-34-56 is not a date; 10-31-74 is
-      if (ok(y, m, d)) return date(i, i + 5, { year: { abs: y }, month: m, day: d });
+      if (ok(y, m, d)) return date(i, i + 5, ymd({ abs: y }, m, d));
     }
     return null;
   }
@@ -71,25 +86,25 @@ export const numericDate: Rule = ({ r, monthFirstSlash }, i) => {
   if (s === '.' && a.digits! <= 2 && b.digits! <= 2 && sep2 && sep2.kind === 'p' && sep2.norm === '.' && !sep2.gap) {
     const n = it[i + 4];
     if (n && !n.gap && n.kind !== 'p') return null;
-    if (ok(null, b.num, a.num)) return date(i, i + 4, { month: b.num, day: a.num });
+    if (ok(null, b.num, a.num)) return date(i, i + 4, ymd(undefined, b.num, a.num));
     return null;
   }
   // Month/year: "2/2013".
   if (s === '/' && a.digits! <= 2 && b.digits === 4 && runEnds(it, i + 3) && ok(b.num, a.num, 1)) {
-    return date(i, i + 3, { year: { abs: b.num }, month: a.num });
+    return date(i, i + 3, ymd({ abs: b.num }, a.num, undefined));
   }
   if (!runEnds(it, i + 3)) return null;
   // Year/month: "2014-10", "2014/10". "2009-10" (10 > 09) is a season or a fiscal year, not October 2009.
   if ((s === '-' || s === '/') && a.digits === 4 && b.digits === 2 && b.num >= 1 && b.num <= 12 && b.num <= a.num % 100 && ok(a.num, b.num, 1)) {
-    return date(i, i + 3, { year: { abs: a.num }, month: b.num });
+    return date(i, i + 3, ymd({ abs: a.num }, b.num, undefined));
   }
   // Day and month without a year, only when one number can only be a day: "2/15" (month first), "15/2" (day first).
   // "1/2" and "3/4" are fractions; "24/7" means all the time.
   if (s === '/' && a.digits! <= 2 && b.digits! <= 2 && !(a.num === 24 && b.num === 7)) {
     const next = it[i + 3];
     if (next && next.kind === 'w' && !next.gap) return null;
-    if (a.num <= 12 && b.num > 12 && ok(null, a.num, b.num)) return date(i, i + 3, { month: a.num, day: b.num });
-    if (b.num <= 12 && a.num > 12 && ok(null, b.num, a.num)) return date(i, i + 3, { month: b.num, day: a.num });
+    if (a.num <= 12 && b.num > 12 && ok(null, a.num, b.num)) return date(i, i + 3, ymd(undefined, a.num, b.num));
+    if (b.num <= 12 && a.num > 12 && ok(null, b.num, a.num)) return date(i, i + 3, ymd(undefined, b.num, a.num));
   }
   return null;
 };
@@ -105,7 +120,7 @@ export const dayMonth: Rule = ({ r }, i) => {
     const m2 = r.month(j + 1);
     if (m2 && r.isP(m2.next, sep) && r.glued(m2.next) && r.glued(m2.next + 1)) {
       const y = r.year4(m2.next + 1) ?? r.year2(m2.next + 1, true);
-      if (y && runEnds(r.it, y.next)) return date(i, y.next, { day: dd.d, month: m2.m, year: { abs: y.y } });
+      if (y && runEnds(r.it, y.next)) return date(i, y.next, ymd({ abs: y.y }, m2.m, dd.d));
     }
     return null;
   }
@@ -116,10 +131,14 @@ export const dayMonth: Rule = ({ r }, i) => {
   if (mm.amb && !r.it[mm.at]!.cap && !dd.suffixed) return null;
   j = mm.next;
   const yp = r.yearPart(j) ?? yearAfterMonth(r, j);
-  if (yp) return date(i, yp.next, { day: dd.d, month: mm.m, year: yp.spec });
+  if (yp) return date(i, yp.next, ymd(yp.spec, mm.m, dd.d));
   const rel = r.f(j).rel;
-  if (rel === -1 || rel === 1) return date(i, j + 1, { day: dd.d, month: mm.m, dir: rel });
-  return date(i, j, { day: dd.d, month: mm.m });
+  const sem = ymd(undefined, mm.m, dd.d);
+  if (rel === -1 || rel === 1) {
+    sem.dir = rel;
+    return date(i, j + 1, sem);
+  }
+  return date(i, j, sem);
 };
 
 function yearAfterMonth(r: Reader, j: number): { spec: { abs: number }; next: number } | null {
@@ -168,7 +187,7 @@ export const monthFirst: Rule = ({ r }, i, cued) => {
     const prevCue = prev !== undefined && (prev.feat.cue !== undefined || prev.feat.mod !== undefined || prev.feat.filler === true || prev.feat.connector === true);
     if (!(day !== undefined || yp || rel !== undefined || postRel !== undefined || (cap && (cued || prevCue)))) return null;
   }
-  const sem: Omit<DateSem, 'kind'> = { month: mm.m };
+  const sem = ymd(undefined, mm.m, undefined);
   if (day !== undefined) sem.day = day;
   if (yp) sem.year = yp.spec;
   const rr = rel ?? postRel;
@@ -242,7 +261,8 @@ export const weekday: Rule = (c, i) => {
   k = r.skipFillers(k, 2);
   const full = dayMonth(c, k) ?? numericDate(c, k) ?? monthFirst(c, k);
   if (full && full.sem.kind === 'date' && full.sem.day !== undefined) return { from: i, to: full.to, sem: full.sem };
-  const sem: Omit<DateSem, 'kind'> = { weekday: wd };
+  const sem = new DateSem();
+  sem.weekday = wd;
   if (rel !== undefined) sem.wdRel = rel;
   if (wdWeek !== undefined) sem.wdWeek = wdWeek;
   if (wdPlus !== undefined) sem.wdPlus = wdPlus;
@@ -266,18 +286,18 @@ export const year: Rule = (c, i, cued) => {
       const p = r.it[j - 2];
       if (p && p.kind === 'n' && p.digits === 4 && p.num !== undefined && r.gluedLetters(j) === null && !r.decimalPart(j)) {
         const yy = Math.floor(p.num / 100) * 100 + t.num;
-        if (yy > p.num) return date(i, j + 1, { year: { abs: yy } });
+        if (yy > p.num) return date(i, j + 1, ymd({ abs: yy }, undefined, undefined));
       }
     }
     // "en 97", "in '58".
     const y2 = r.year2(j, r.f(j - 1).cue === 'strong' && !r.glued(j));
     if (y2 && !r.glued(j) && r.f(j - 1).cue === 'strong') {
       const n = r.it[y2.next];
-      if (!n || n.kind === 'p' || r.isP(j, "'")) return date(i, y2.next, { year: { abs: y2.y } });
+      if (!n || n.kind === 'p' || r.isP(j, "'")) return date(i, y2.next, ymd({ abs: y2.y }, undefined, undefined));
     }
     return null;
   }
-  const sem = { year: { abs: y.y } };
+  const sem = ymd({ abs: y.y }, undefined, undefined);
   if (word || cued) return date(i, y.next, sem);
   const prev = r.it[i - 1];
   const next = r.it[y.next];
@@ -316,7 +336,9 @@ export const decade: Rule = ({ r }, i) => {
   if (t.digits === 4 && t.num % 10 === 0 && t.num >= 1000 && t.num <= 2990) y = t.num;
   else if (t.digits === 2 && t.num % 10 === 0) y = 1900 + t.num;
   else return null;
-  return date(i, suffixed ? j + 2 : j + 1, { decade: Math.floor(y / 10) });
+  const sem = new DateSem();
+  sem.decade = Math.floor(y / 10);
+  return date(i, suffixed ? j + 2 : j + 1, sem);
 };
 
 function twoDigitOrdinal(r: Reader, i: number): { n: number; next: number } | null {
@@ -333,7 +355,9 @@ function twoDigitOrdinal(r: Reader, i: number): { n: number; next: number } | nu
 export const century: Rule = ({ r }, i) => {
   const o = r.ordinal(i) ?? twoDigitOrdinal(r, i);
   if (!o || o.n < 1 || o.n > 30 || !r.f(o.next).century) return null;
-  return date(i, o.next + 1, { century: o.n - 1 });
+  const sem = new DateSem();
+  sem.century = o.n - 1;
+  return date(i, o.next + 1, sem);
 };
 
 /** "last week", "العام الماضي", "l'année suivante", "Vorjahr", "العام الجاري (٢٠١٨)". */
@@ -345,13 +369,18 @@ export const relUnit: Rule = ({ r }, i) => {
   // "last week's Sunday": that weekday in the week named.
   if (ru.unit === 'W' && ru.base === 'ref' && r.isP(ru.next, "'") && r.glued(ru.next) && r.it[ru.next + 1]?.norm === 's' && r.glued(ru.next + 1)) {
     const wd = r.f(ru.next + 2).weekday;
-    if (wd !== undefined) return date(i, ru.next + 3, { weekday: wd, wdWeek: ru.n });
+    if (wd !== undefined) {
+      const sem = new DateSem();
+      sem.weekday = wd;
+      sem.wdWeek = ru.n;
+      return date(i, ru.next + 3, sem);
+    }
   }
   if (ru.unit === 'Y') {
     const p = r.parenYear(ru.next);
-    if (p) return date(i, p.next, { year: { abs: p.y } });
+    if (p) return date(i, p.next, ymd({ abs: p.y }, undefined, undefined));
   }
-  return date(i, ru.next, { shift: { unit: ru.unit, n: ru.n, base: ru.base } });
+  return date(i, ru.next, shifted({ unit: ru.unit, n: ru.n, base: ru.base }));
 };
 
 /** "the third quarter", "im dritten Quartal", "au deuxième trimestre", "الربع الأول", "Q3 2019", "H1". */
@@ -366,7 +395,9 @@ export const quarter: Rule = ({ r }, i) => {
     const q = r.it[i + 2]!.num!;
     const y = t.digits === 4 ? t.num : 2000 + t.num;
     if (q < 1 || q > 4 || !runEnds(r.it, i + 3) || y < 1000 || y > 2999) return null;
-    return date(i, i + 3, { quarter: q, year: { abs: y } });
+    const sem = ymd({ abs: y }, undefined, undefined);
+    sem.quarter = q;
+    return date(i, i + 3, sem);
   }
   if (t && t.kind === 'w' && (t.norm === 'q' || t.norm === 'h') && r.glued(i) && r.it[i - 1]?.kind === 'n') return null;
   if (t && t.kind === 'w' && (t.norm === 'q' || t.norm === 'h') && r.it[i + 1]?.kind === 'n' && r.glued(i + 1)) {
@@ -398,7 +429,9 @@ export const quarter: Rule = ({ r }, i) => {
   if (n === -1) n = unit === 'Q' ? 4 : 2;
   if (n < 1 || n > (unit === 'Q' ? 4 : 2)) return null;
   const yp = r.yearPart(j);
-  const sem: Omit<DateSem, 'kind'> = unit === 'Q' ? { quarter: n } : { half: n };
+  const sem = new DateSem();
+  if (unit === 'Q') sem.quarter = n;
+  else sem.half = n;
   if (yp) {
     sem.year = yp.spec;
     j = yp.next;
@@ -431,7 +464,7 @@ export const ago: Rule = ({ r }, i) => {
     else if (!c && u.plural) return null;
     else if (f0.inFuture && !u.plural && u.unit === 'D') return null;
     else if (c && !u.plural && !u.invariant && n !== 1 && n < 11) return null;
-    return date(i, j + 1, { shift: { unit: u.unit, n: sign * n, base: 'ref', grain: grainOf(u.unit) } });
+    return date(i, j + 1, shifted({ unit: u.unit, n: sign * n, base: 'ref', grain: grainOf(u.unit) }));
   }
   const c = r.count(i);
   let j = i;
@@ -446,7 +479,7 @@ export const ago: Rule = ({ r }, i) => {
   if (!u.unit || !(after.agoAfter || after.hence)) return null;
   if (!c && u.plural && u.count === undefined) return null;
   if (!c && u.count !== undefined) n = u.count;
-  return date(i, j + 2, { shift: { unit: u.unit, n: after.hence ? n : -n, base: 'ref', grain: grainOf(u.unit) } });
+  return date(i, j + 2, shifted({ unit: u.unit, n: after.hence ? n : -n, base: 'ref', grain: grainOf(u.unit) }));
 };
 
 /** "five years", "zwei Jahre", "cinq prochaines années", "In den letzten zwei Jahren", "العامين الماضيين", "seit mehreren Jahren". */
@@ -506,7 +539,8 @@ export const season: Rule = ({ r }, i, cued) => {
     const ok = prev !== undefined && ((prev.kind === 'p' && prev.norm === "'") || prev.feat.cue === 'strong' || prev.feat.mod !== undefined);
     if (!ok) return null;
   }
-  const sem: Omit<DateSem, 'kind'> = { season: s };
+  const sem = new DateSem();
+  sem.season = s;
   if (yp) sem.year = yp.spec;
   else if (rel === 0) sem.year = { rel: 0 };
   else if (rel !== undefined) sem.dir = rel;
@@ -524,7 +558,7 @@ export const dayWord: Rule = (c, i) => {
   if (full && full.sem.kind === 'date' && full.sem.day !== undefined) return { from: i, to: full.to, sem: full.sem };
   let to = i + 1;
   if (r.f(i + 1).weekday !== undefined) to = i + 2;
-  return date(i, to, { shift: { unit: 'D', n, base: 'ref' } });
+  return date(i, to, shifted({ unit: 'D', n, base: 'ref' }));
 };
 
 export const vague: Rule = ({ r }, i) => {
@@ -550,11 +584,13 @@ export const modified: Rule = (c, i) => {
   }
   if (!best) {
     const u = r.f(j);
-    if (u.unit && !u.plural && u.unit !== 'D') best = date(j, j + 1, { shift: { unit: u.unit, n: 0, base: 'ref' } });
+    if (u.unit && !u.plural && u.unit !== 'D') best = date(j, j + 1, shifted({ unit: u.unit, n: 0, base: 'ref' }));
   }
   if (!best || best.sem.kind !== 'date') return null;
   if (best.sem.shift && best.sem.shift.unit === 'D') return null;
-  return { from: i, to: best.to, sem: { ...best.sem, mod } };
+  const sem = best.sem.copy();
+  sem.mod = mod;
+  return { from: i, to: best.to, sem };
 };
 
 /** An ordinal for "third Tuesday of": an ordinal word or numeral, or "last"/"letzter"/"اخر" (-1). */
@@ -629,12 +665,15 @@ export const nthInMonth: Rule = ({ r }, i) => {
     if (!ys) return null;
     const nthY: NonNullable<DateSem['nth']> = { what, n, inYear: true };
     if (wd !== undefined) nthY.wd = wd;
-    return date(i, ys.next, { nth: nthY, year: { abs: ys.year } });
+    const semY = ymd({ abs: ys.year }, undefined, undefined);
+    semY.nth = nthY;
+    return date(i, ys.next, semY);
   }
   const nth: NonNullable<DateSem['nth']> = { what, n };
   if (wd !== undefined) nth.wd = wd;
   if (ms.shift !== undefined) nth.monthShift = ms.shift;
-  const sem: Omit<DateSem, 'kind'> = { nth };
+  const sem = new DateSem();
+  sem.nth = nth;
   if (ms.month !== undefined) sem.month = ms.month;
   if (ms.year) sem.year = ms.year;
   return date(i, ms.next, sem);
@@ -652,7 +691,9 @@ export const dayOfRelMonth: Rule = ({ r }, i) => {
   if (!dd.suffixed && !dayUnit && !r.f(j).filler) return null;
   const ms = monthSpec(r, j);
   if (!ms || ms.shift === undefined) return null;
-  return date(i, ms.next, { nth: { what: 'day', n: dd.d, monthShift: ms.shift } });
+  const sem = new DateSem();
+  sem.nth = { what: 'day', n: dd.d, monthShift: ms.shift };
+  return date(i, ms.next, sem);
 };
 
 /** "upcoming two weeks", "2 upcoming days": the week (day, month, quarter, year) that many steps after the reference. */
@@ -671,7 +712,7 @@ export const countAhead: Rule = ({ r }, i) => {
   if (c.n === null || c.n < 1 || c.n > 99) return null;
   const u = r.f(j);
   if (!u.unit || u.unit === 'H' || u.count !== undefined) return null;
-  return date(i, j + 1, { shift: { unit: u.unit, n: c.n, base: 'ref', grain: u.unit } });
+  return date(i, j + 1, shifted({ unit: u.unit, n: c.n, base: 'ref', grain: u.unit }));
 };
 
 /** "3 Fridays from now", "two Thursdays ago": the nth such weekday after (before) the reference date. */
@@ -692,7 +733,11 @@ export const countWeekdays: Rule = ({ r }, i) => {
     to = c.next + 2;
   }
   if (dir !== 1 && dir !== -1) return null;
-  return date(i, to, { weekday: wd, wdRel: dir, wdPlus: 7 * dir * (c.n - 1) });
+  const sem = new DateSem();
+  sem.weekday = wd;
+  sem.wdRel = dir;
+  sem.wdPlus = 7 * dir * (c.n - 1);
+  return date(i, to, sem);
 };
 
 /** After a holiday: "in 3 years", "9 months from now", "two years ago", "3 years hence". */
@@ -735,10 +780,19 @@ export const holiday: Rule = ({ r }, i) => {
   const h = r.f(j).holiday;
   if (!h) return null;
   const yp = r.yearPart(j + 1);
-  if (yp) return date(i, yp.next, { holiday: h, year: yp.spec });
+  const sem = new DateSem();
+  sem.holiday = h;
+  if (yp) {
+    sem.year = yp.spec;
+    return date(i, yp.next, sem);
+  }
   const hs = holidayShift(r, j + 1);
-  if (hs) return date(i, hs.next, { holiday: h, holidayShift: { unit: hs.unit, n: hs.n } });
-  return date(i, j + 1, dir === undefined ? { holiday: h } : { holiday: h, dir });
+  if (hs) {
+    sem.holidayShift = { unit: hs.unit, n: hs.n };
+    return date(i, hs.next, sem);
+  }
+  sem.dir = dir;
+  return date(i, j + 1, sem);
 };
 
 /** "three days after Easter", "two weeks before May 3, 2014": a day counted from a dated day. */
@@ -758,7 +812,9 @@ export const offsetFrom: Rule = (c, i) => {
   if (!base || base.sem.kind !== 'date') return null;
   const b = base.sem;
   if (b.holiday === undefined && b.day === undefined) return null;
-  return { from: i, to: base.to, sem: { ...b, plusDays: sign * cnt.n * (u.unit === 'W' ? 7 : 1) } };
+  const sem = b.copy();
+  sem.plusDays = sign * cnt.n * (u.unit === 'W' ? 7 : 1);
+  return { from: i, to: base.to, sem };
 };
 
 /** Tried at every item; the longest match wins, ties go to the earlier rule. */

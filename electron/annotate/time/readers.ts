@@ -172,7 +172,7 @@ export class Reader {
    */
   relUnit(i: number): { unit: Unit; n: number; base: 'ref' | 'anchor'; next: number } | null {
     const f = this.f(i);
-    if (f.shift) return { ...f.shift, next: this.ciLa(i + 1) };
+    if (f.shift) return { unit: f.shift.unit, n: f.shift.n, base: f.shift.base, next: this.ciLa(i + 1) };
     if (f.rel !== undefined || f.anaph !== undefined) {
       const j = this.skipFillers(i + 1, 1);
       const u = this.f(j);

@@ -208,7 +208,9 @@ function holidayDays(y: number, h: NonNullable<DateSem['holiday']>): number {
 export function resolveDate(sem: DateSem, ctx: ResolveCtx): Resolved {
   if (sem.plusDays !== undefined) {
     // "three days after Easter": the day named, then counted on; left as is when it is not a full date.
-    const { plusDays, ...rest } = sem;
+    const plusDays = sem.plusDays;
+    const rest = sem.copy();
+    rest.plusDays = undefined;
     const base = resolveDate(rest, ctx);
     const a = base.anchor;
     if (!a || a.m === null || a.d === null || !/^\d{4}-\d{2}-\d{2}$/.test(base.value)) return base;
