@@ -220,9 +220,8 @@ function isPercentAt(toks: Token[], j: number): number {
 
 // ---------------------------------------------------------------- scanning
 
-/** Every number with a currency, a scale, a counted noun or a percent sign, in text order. */
-export function findQuantities(text: string, lang: Lang): Quantity[] {
-  const toks = tokenize(text);
+/** Every number with a currency, a scale, a counted noun or a percent sign, in text order. `toks`: the text's tokens, when the caller has them. */
+export function findQuantities(text: string, lang: Lang, toks: Token[] = tokenize(text)): Quantity[] {
   const out: Quantity[] = [];
   let i = 0;
   while (i < toks.length) {
@@ -371,8 +370,8 @@ function span(text: string, toks: Token[], a: number, b: number, rest: Omit<Quan
 }
 
 /** Money amounts only, in the shape of the export (interfaces.md §4) without the document id. */
-export function findAmounts(text: string, lang: Lang): Omit<Amount, 'doc'>[] {
-  return findQuantities(text, lang)
+export function findAmounts(text: string, lang: Lang, tokens?: Token[]): Omit<Amount, 'doc'>[] {
+  return findQuantities(text, lang, tokens)
     .filter((q) => q.kind === 'money')
     .map((q) => ({ start: q.start, end: q.end, text: q.text, value: q.value, currency: q.currency!, ...(q.max !== undefined ? { max: q.max } : {}) }));
 }

@@ -53,7 +53,7 @@ export function annotateDocument(input: AnnotateInput, entities: EntityMatcher =
   const sentences = splitSentences(input.text, lang);
   const timexes = unresolved ?? tagTimexes(input.text, { lang: tagLang, ref: published.value });
   const tokens = tokenize(input.text);
-  const amounts = findAmounts(input.text, lang);
+  const amounts = findAmounts(input.text, lang, tokens);
   const mentions = entities.match(input.text, lang, tokens);
   const candidates = discoverCandidates(input.text, lang, tokens, mentions);
   const events = buildEvents(input.id, input.text, sentences, timexes, published, { lang, tokens, amounts, mentions, entity: (id) => entities.entity(id) });

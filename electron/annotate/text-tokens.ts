@@ -41,23 +41,53 @@ export function toAsciiDigits(s: string): string {
 }
 
 const COMBINING = /\p{M}/gu;
-const ARABIC_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F]/;
 
-/** Folds a word for matching: see the module comment. Same input, same output, in every module. */
-export function normalizeWord(w: string): string {
+function foldWord(w: string): string {
   let s = w.normalize('NFKD').replace(COMBINING, '').toLowerCase();
   s = s.replace(/\u0640/g, '').replace(/ß/g, 'ss').replace(/\u0671/g, 'ا').replace(/ة/g, 'ه').replace(/[ىیۍ]/g, 'ي').replace(/ک/g, 'ك');
   return s;
 }
 
+/**
+ * Folded non-ASCII words: news vocabulary repeats, and folding (NFKD + six replacements) was the tokenizer's main
+ * cost. Bounded: cleared when full.
+ */
+const folded = new Map<string, string>();
+const FOLDED_MAX = 200_000;
+
+/** True when every code unit of s is an ASCII letter or digit (folding is then just lower-casing). */
+function plainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** Folds a word for matching: see the module comment. Same input, same output, in every module. */
+export function normalizeWord(w: string): string {
+  if (plainAscii(w)) return w.toLowerCase();
+  let s = folded.get(w);
+  if (s === undefined) {
+    if (folded.size >= FOLDED_MAX) folded.clear();
+    s = foldWord(w);
+    folded.set(w, s);
+  }
+  return s;
+}
+
 const WORD_CHAR = /[\p{L}\p{M}]/u;
+/** Word-character class of each BMP code unit, filled on first sight: 0 unknown, 1 word, 2 not. */
+const WORD_CLASS = new Uint8Array(0x10000);
 
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
   if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
-  return WORD_CHAR.test(text[i]!);
+  let k = WORD_CLASS[c]!;
+  if (k === 0) WORD_CLASS[c] = k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
 }
+
+/** Arabic letters: U+0620–064A, 066E–06D3, 06FA–06FF, 0750–077F. */
+const isArabicLetter = (c: number): boolean => (c >= 0x620 && c <= 0x64a) || (c >= 0x66e && c <= 0x6d3) || (c >= 0x6fa && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f);
 
 function isSpace(c: number): boolean {
   return c <= 0x20 || c === 0xa0 || (c >= 0x2000 && c <= 0x200f) || c === 0x202f || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff || c === 0x061c;
@@ -82,10 +112,25 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if (isWordChar(text, i)) {
-      while (i < n && isWordChar(text, i)) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+      // ASCII-only words (most Latin text) fold by lower-casing; Arabic letters are noted on the way.
+      let ascii = true;
+      let arabic = false;
+      while (i < n && isWordChar(text, i)) {
+        const d = text.charCodeAt(i);
+        if (d >= 0x80) {
+          ascii = false;
+          if (!arabic && isArabicLetter(d)) arabic = true;
+        }
+        i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+      }
       const raw = text.slice(start, i);
-      const first = raw[0]!;
-      out.push({ kind: 'word', start, end: i, text: raw, norm: normalizeWord(raw), arabic: ARABIC_LETTER.test(raw), cap: first !== first.toLowerCase() });
+      let cap: boolean;
+      if (c < 0x80) cap = c <= 0x5a;
+      else {
+        const first = raw[0]!;
+        cap = first !== first.toLowerCase();
+      }
+      out.push({ kind: 'word', start, end: i, text: raw, norm: ascii ? raw.toLowerCase() : normalizeWord(raw), arabic, cap });
       continue;
     }
     i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
