@@ -157,11 +157,24 @@ export function stripArticle(w: string): string {
   return w.length > 3 && w.startsWith('ال') ? w.slice(2) : w;
 }
 
+const cores = new Map<string, string[]>();
+
 /**
  * The forms a normalised Arabic word may stand for once its proclitics are removed: conjunction و/ف, then
  * preposition ب/ل/ك (لل = ل + ال), then the article. Returns canonical (article-less) forms, the word itself first.
+ * The array is cached and shared between callers: read it, never change it.
  */
 export function arabicCores(w: string): string[] {
+  let c = cores.get(w);
+  if (c === undefined) {
+    if (cores.size >= FOLDED_MAX) cores.clear();
+    c = computeCores(w);
+    cores.set(w, c);
+  }
+  return c;
+}
+
+function computeCores(w: string): string[] {
   const out = new Set<string>([stripArticle(w)]);
   const level1 = [w];
   if (w.length > 2 && AR_CONJ.includes(w[0]!)) level1.push(w.slice(1));

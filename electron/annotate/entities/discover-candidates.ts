@@ -37,7 +37,8 @@ const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', '«': '»'
 
 const isLatinWord = (t: Token | undefined): t is Token => !!t && t.kind === 'word' && !t.arabic;
 const acronym = (t: Token): boolean => t.text.length >= 3 && t.text === t.text.toUpperCase() && /[A-Z]/.test(t.text);
-const mixedCase = (t: Token): boolean => /[a-z][A-Z]/.test(t.text);
+// A word equal to its folded form has no capital letter (the test alone ran on every lower-case word).
+const mixedCase = (t: Token): boolean => t.text !== t.norm && /[a-z][A-Z]/.test(t.text);
 
 function spacesOnly(text: string, a: number, b: number): boolean {
   if (b - a > 2) return false;
@@ -79,7 +80,7 @@ export function discoverCandidates(text: string, lang: Lang, tokens: Token[], me
     for (let i = 0; i < tokens.length - 1; i++) {
       const t = tokens[i]!;
       // Indefinite "شركة X" only: "الشركة" (the company) refers back, it names nothing.
-      if (t.kind !== 'word' || !t.arabic || !arabicCores(t.norm).some((c) => ORG_TRIGGERS.has(c)) || /^[وفبلك]?ال/.test(t.norm)) continue;
+      if (t.kind !== 'word' || !t.arabic || /^[وفبلك]?ال/.test(t.norm) || !arabicCores(t.norm).some((c) => ORG_TRIGGERS.has(c))) continue;
       let j = i;
       while (j - i < 3) {
         const n = tokens[j + 1];
@@ -90,9 +91,10 @@ export function discoverCandidates(text: string, lang: Lang, tokens: Token[], me
       if (j > i) add(i + 1, j, 'org-pattern');
     }
   } else {
+    const german = lang === 'de';
+    const nameLike = (x: Token | undefined): x is Token => isLatinWord(x) && (x.cap || mixedCase(x)) && !(german && GERMAN_NOUN.test(x.norm));
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const nameLike = (x: Token | undefined): x is Token => isLatinWord(x) && (x.cap || mixedCase(x)) && !(lang === 'de' && GERMAN_NOUN.test(x.norm));
       if (covered[i] || !nameLike(t)) continue;
       let j = i;
       for (;;) {
