@@ -77,6 +77,8 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
   const [entityNames, setEntityNames] = useState<ReadonlyMap<string, string>>(new Map());
   const [sliceStatus] = useState(() => new SliceStatusStore());
   const windowRef = useRef<TimeWindow | null>(initial.window);
+  /** The side pane's scrolling panel: the virtualised event list scrolls with it. */
+  const panelRef = useRef<HTMLDivElement>(null);
   const deferredQuery = useDeferredValue(query);
   const deferredFilters = useDeferredValue(filters);
 
@@ -321,7 +323,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
                 </button>
               ))}
             </div>
-            <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} ref={panelRef}>
               {tab === 'events' && (
                 <>
                   {selected ? (
@@ -336,7 +338,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
                     </span>
                   </h2>
                   <CurationSidebar />
-                  <EventList events={listed} selectedId={selectedId} colors={docColorMap} onSelect={select} />
+                  <EventList events={listed} selectedId={selectedId} colors={docColorMap} onSelect={select} scrollRef={panelRef} />
                 </>
               )}
               {tab === 'filters' && (
