@@ -5,6 +5,7 @@
  * follows the sentence when the article changes around it; an edit whose text is gone is reported as orphaned,
  * never dropped.
  */
+import type { CatalogOp } from './catalog';
 import type { Certainty, ChronoEvent, TimexMod } from './model';
 import { applyMod, timexInterval } from './timex';
 
@@ -42,7 +43,9 @@ export type EditOp =
    * The user set an article's publication date (`null`: cleared it). Recorded so Undo/Redo can restore the date
    * before/after; the date itself is kept with the store's index and applied by re-annotating the article.
    */
-  | { kind: 'document.published'; doc: string; from: string | null; to: string | null };
+  | { kind: 'document.published'; doc: string; from: string | null; to: string | null }
+  /** The entity catalog: add, rename, alias, merge, delete, dismiss a suggestion (catalog.ts replays these). */
+  | CatalogOp;
 
 export interface Edit {
   /** Increasing sequence number: the edit's identity. */
@@ -225,6 +228,13 @@ export function applyEdits(machine: readonly ChronoEvent[], docTexts: ReadonlyMa
         break; // handled by activeEdits: the merge it names is no longer in force
       case 'document.published':
         break; // applied to the store by the main process (set-date), not to events
+      case 'entity.add':
+      case 'entity.update':
+      case 'entity.alias':
+      case 'entity.merge':
+      case 'entity.delete':
+      case 'candidate.dismiss':
+        break; // the catalog (catalog.ts); documents are matched again with it by the main process
     }
   }
   return { events: [...events.values()], orphaned };

@@ -39,5 +39,17 @@ export function describeEdit(edit: Edit): EditDescription {
       return { what: op.accept ? 'Confirmed that two events are the same' : 'Rejected a same-event suggestion', anchors: [op.a, op.b] };
     case 'document.published':
       return { what: op.to ? `Set the publication date to ${op.to}` : 'Cleared the publication date', anchors: [] };
+    case 'entity.add':
+      return { what: `Added the entity ${quote(op.name)} (${op.type})`, anchors: [] };
+    case 'entity.update':
+      return { what: `Changed the entity ${op.id}${op.name !== undefined ? `: name → ${quote(op.name)}` : ''}${op.type ? `, type → ${op.type}` : ''}`, anchors: [] };
+    case 'entity.alias':
+      return { what: `Aliases of ${op.id}${op.add?.length ? `: added ${op.add.map((a) => quote(a)).join(', ')}` : ''}${op.remove?.length ? `; removed ${op.remove.map((a) => quote(a)).join(', ')}` : ''}`, anchors: [] };
+    case 'entity.merge':
+      return { what: `Merged ${op.from.join(', ')} into ${op.into}`, anchors: [] };
+    case 'entity.delete':
+      return { what: `Deleted the entity ${op.id}`, anchors: [] };
+    case 'candidate.dismiss':
+      return { what: `Dismissed the suggested name ${quote(op.text)}`, anchors: [] };
   }
 }

@@ -3,23 +3,11 @@
  * replace it. Ids are stable across runs and exports: they come from the catalog, never from the text.
  */
 import { z } from 'zod';
-import type { EntityType } from '../../../shared/model';
+import type { Catalog } from '../../../shared/catalog';
 import defaultCatalogJson from '../../../assets/entities/default-catalog.json';
 
-export type Alias = string | { text: string; caseSensitive?: boolean; quoted?: boolean };
-
-export interface CatalogEntry {
-  id: string;
-  name: string;
-  type: EntityType;
-  aliases: Alias[];
-}
-
-export interface Catalog {
-  format: 'chronolens.entities/1';
-  description?: string;
-  entities: CatalogEntry[];
-}
+// The catalog's shape is part of the one data model (shared/catalog.ts, with the researcher's edits to it).
+export { aliasText, type Alias, type Catalog, type CatalogEntry } from '../../../shared/catalog';
 
 const aliasSchema = z.union([z.string().min(1), z.object({ text: z.string().min(1), caseSensitive: z.boolean().optional(), quoted: z.boolean().optional() })]);
 const catalogSchema = z.object({
@@ -54,5 +42,3 @@ export function defaultCatalog(): Catalog {
   cached ??= parseCatalog(defaultCatalogJson);
   return cached;
 }
-
-export const aliasText = (a: Alias): string => (typeof a === 'string' ? a : a.text);
