@@ -54,15 +54,23 @@ export function annotateDocument(input: AnnotateInput, entities: EntityMatcher =
   const timexes = unresolved ?? tagTimexes(input.text, { lang: tagLang, ref: published.value });
   const tokens = tokenize(input.text);
   const amounts = findAmounts(input.text, lang, tokens);
-  const mentions = entities.match(input.text, lang, tokens);
-  const candidates = discoverCandidates(input.text, lang, tokens, mentions);
-  const events = buildEvents(input.id, input.text, sentences, timexes, published, { lang, tokens, amounts, mentions, entity: (id) => entities.entity(id) });
-  return {
-    document: { id: input.id, file: input.file, lang, title: titleOf(input.text, meta), text: input.text, published, hash: input.hash, sentences },
-    timexes,
-    amounts,
-    mentions,
-    candidates,
-    events,
-  };
+  const document: Document = { id: input.id, file: input.file, lang, title: titleOf(input.text, meta), text: input.text, published, hash: input.hash, sentences };
+  return { document, timexes, amounts, ...entitiesAndEvents(document, timexes, amounts, entities, tokens) };
+}
+
+/**
+ * The catalog-dependent tail of the pipeline: entity mentions, candidate names and the events (whose entities and
+ * labels depend on the catalog). Also run alone when the researcher edits the catalog (rematchEntities).
+ */
+function entitiesAndEvents(document: Document, timexes: Timex[], amounts: AnnotatedDocument['amounts'], entities: EntityMatcher, tokens = tokenize(document.text)): Pick<AnnotatedDocument, 'mentions' | 'candidates' | 'events'> {
+  const { text, lang } = document;
+  const mentions = entities.match(text, lang, tokens);
+  const candidates = discoverCandidates(text, lang, tokens, mentions);
+  const events = buildEvents(document.id, text, document.sentences, timexes, document.published, { lang, tokens, amounts, mentions, entity: (id) => entities.entity(id) });
+  return { mentions, candidates, events };
+}
+
+/** The same document matched again against another catalog: time expressions and amounts are kept as they are. */
+export function rematchEntities<T extends AnnotatedDocument>(a: T, entities: EntityMatcher): T {
+  return { ...a, ...entitiesAndEvents(a.document, a.timexes, a.amounts, entities) };
 }
