@@ -78,30 +78,48 @@ const RANGE_WORDS = new Set(['-', '–', '—', 'to', 'until', 'till', 'through'
 const AND_WORDS = new Set(['and', 'und', 'et', 'و'].map((w) => phrase(w)[0]!));
 const BETWEEN = new Set(['between', 'zwischen', 'entre', 'بين'].map((w) => phrase(w)[0]!));
 
+/** Index of the first token starting at or after offset x (binary search). */
+function tokenAt(tokens: Token[], x: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Token index range [a, b) of the tokens inside [start, end), by binary search. */
 function tokenRange(tokens: Token[], start: number, end: number): [number, number] {
-  const lower = (x: number): number => {
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.start < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return [lower(start), lower(end)];
+  return [tokenAt(tokens, start), tokenAt(tokens, end)];
 }
 
-function precededBy(tokens: Token[], sentenceFrom: number, at: number, window: number, test: (keys: string[]) => boolean): boolean {
+/** FRAMES by first word: the frame test looks up only the phrases a word can start. */
+const FRAMES_BY_FIRST = new Map<string, string[][]>();
+for (const f of FRAMES) FRAMES_BY_FIRST.set(f[0]!, [...(FRAMES_BY_FIRST.get(f[0]!) ?? []), f]);
+
+/** Whether one of FRAMES ends before token `at`, starting within `window` tokens of it (and in the sentence). */
+function framedAt(tokens: Token[], sentenceFrom: number, at: number, window: number): boolean {
   const from = Math.max(sentenceFrom, at - window);
-  return test(tokens.slice(from, at).map(key));
+  for (let i = from; i < at; i++) {
+    const starting = FRAMES_BY_FIRST.get(key(tokens[i]!));
+    if (!starting) continue;
+    for (const f of starting) {
+      if (i + f.length > at) continue;
+      let k = 1;
+      while (k < f.length && key(tokens[i + k]!) === f[k]) k++;
+      if (k === f.length) return true;
+    }
+  }
+  return false;
 }
 
-const containsPhrase = (keys: string[], p: string[]): boolean => {
-  for (let i = 0; i + p.length <= keys.length; i++) if (p.every((w, k) => keys[i + k] === w)) return true;
+/** Whether a word of `words` stands among the `window` tokens before token `at` (and in the sentence). */
+function wordBefore(tokens: Token[], sentenceFrom: number, at: number, window: number, words: ReadonlySet<string>): boolean {
+  for (let i = Math.max(sentenceFrom, at - window); i < at; i++) if (words.has(key(tokens[i]!))) return true;
   return false;
-};
+}
 
 // ---------------------------------------------------------------- building
 
@@ -124,7 +142,6 @@ interface DateChoice {
 
 function chooseDate(tokens: Token[], sentFrom: number, dating: Array<{ t: Timex; index: number }>): DateChoice | null {
   if (dating.length === 0) return null;
-  const at = (t: Timex): number => tokenRange(tokens, t.start, t.start)[0];
   // Ranges first: the end of a range never competes as the statement's date.
   const units: Array<{ t: Timex; index: number; to?: Timex }> = [];
   for (let k = 0; k < dating.length; k++) {
@@ -134,7 +151,7 @@ function chooseDate(tokens: Token[], sentFrom: number, dating: Array<{ t: Timex;
       const [ga, gb] = tokenRange(tokens, a.t.end, b.t.start);
       const between = tokens.slice(ga, gb).map(key);
       const dashOrTo = between.length === 1 && RANGE_WORDS.has(between[0]!);
-      const andBetween = between.length === 1 && AND_WORDS.has(between[0]!) && precededBy(tokens, sentFrom, at(a.t), 2, (ks) => ks.some((w) => BETWEEN.has(w)));
+      const andBetween = between.length === 1 && AND_WORDS.has(between[0]!) && wordBefore(tokens, sentFrom, tokenAt(tokens, a.t.start), 2, BETWEEN);
       if (dashOrTo || andBetween) {
         units.push({ ...a, to: b.t });
         k++;
@@ -143,13 +160,25 @@ function chooseDate(tokens: Token[], sentFrom: number, dating: Array<{ t: Timex;
     }
     units.push(a);
   }
-  const framed = (t: Timex): boolean => precededBy(tokens, sentFrom, at(t), 6, (ks) => FRAMES.some((f) => containsPhrase(ks, f)));
-  const subordinate = (t: Timex): boolean => precededBy(tokens, sentFrom, at(t), 2, (ks) => ks.some((w) => SUBORDINATE.has(w)));
-  const main = units.filter((u) => !framed(u.t) && !subordinate(u.t));
-  const pool = main.length ? main : units.filter((u) => !framed(u.t)).length ? units.filter((u) => !framed(u.t)) : units;
+  // Each unit's frame and clause tests and precision, once.
+  const framed: boolean[] = [];
+  const ranks: number[] = [];
+  const main: number[] = [];
+  const unframed: number[] = [];
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k]!;
+    const p = tokenAt(tokens, u.t.start);
+    framed.push(framedAt(tokens, sentFrom, p, 6));
+    ranks.push(rank(u.t));
+    if (framed[k]) continue;
+    unframed.push(k);
+    if (!wordBefore(tokens, sentFrom, p, 2, SUBORDINATE)) main.push(k);
+  }
+  const pool = main.length ? main : unframed.length ? unframed : units.map((_, k) => k);
   let best = pool[0]!;
-  for (const u of pool) if (rank(u.t) < rank(best.t)) best = u;
-  return { t: best.t, index: best.index, role: framed(best.t) ? 'context' : 'headline', ...(best.to ? { to: best.to } : {}) };
+  for (const k of pool) if (ranks[k]! < ranks[best]!) best = k;
+  const u = units[best]!;
+  return { t: u.t, index: u.index, role: framed[best] ? 'context' : 'headline', ...(u.to ? { to: u.to } : {}) };
 }
 
 function eventDate(c: DateChoice, published: Published): EventDate {

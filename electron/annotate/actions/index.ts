@@ -47,17 +47,19 @@ export const COMMUNICATION: ReadonlySet<ActionId> = new Set<ActionId>(['report',
 interface Lexicon {
   /** First token key → phrases (token keys) with their action. */
   phrases: Map<string, Array<{ keys: string[]; action: ActionId }>>;
-  prefixes: Array<{ prefix: string; action: ActionId }>;
+  /** Word prefixes by their first character, in lexicon order: a word is tested against the few that can match. */
+  prefixesByFirst: Map<string, Array<{ prefix: string; action: ActionId }>>;
 }
 
 const key = (t: Token): string => (t.arabic ? stripArticle(t.norm) : t.norm);
 
 function compile(words: ActionWords): Lexicon {
-  const lex: Lexicon = { phrases: new Map(), prefixes: [] };
+  const lex: Lexicon = { phrases: new Map(), prefixesByFirst: new Map() };
   for (const action of ACTION_ORDER) {
     for (const w of words[action] ?? []) {
       if (w.endsWith('*')) {
-        lex.prefixes.push({ prefix: tokenize(w.slice(0, -1))[0]!.norm, action });
+        const p = { prefix: tokenize(w.slice(0, -1))[0]!.norm, action };
+        lex.prefixesByFirst.set(p.prefix[0]!, [...(lex.prefixesByFirst.get(p.prefix[0]!) ?? []), p]);
         continue;
       }
       const keys = tokenize(w).map(key);
@@ -70,6 +72,19 @@ function compile(words: ActionWords): Lexicon {
 }
 
 const LEXICONS: Partial<Record<Lang, Lexicon>> = { ar: compile(AR), de: compile(DE), fr: compile(FR), en: compile(EN) };
+/** The lexicons a document language reads: its own, then English. */
+const READ_WITH = new Map<Lang, Lexicon[]>();
+const lexiconsFor = (lang: Lang): Lexicon[] => {
+  let list = READ_WITH.get(lang);
+  if (!list) READ_WITH.set(lang, (list = [LEXICONS[lang], lang === 'en' ? undefined : LEXICONS.en].filter((l): l is Lexicon => !!l)));
+  return list;
+};
+
+/** Whether the phrase's words after its first follow token i, within [.., to). */
+function phraseAt(tokens: Token[], i: number, to: number, keys: string[]): boolean {
+  for (let n = 1; n < keys.length; n++) if (i + n >= to || key(tokens[i + n]!) !== keys[n]) return false;
+  return true;
+}
 
 /**
  * All actions named in tokens[from, to), by lexicon of the document language and English. With `at`, also where:
@@ -84,18 +99,22 @@ export function actionsIn(tokens: Token[], from: number, to: number, lang: Lang,
     if (!list) at.set(action, [i]);
     else if (list[list.length - 1] !== i) list.push(i);
   };
-  const lexicons = [LEXICONS[lang], lang === 'en' ? undefined : LEXICONS.en].filter((l): l is Lexicon => !!l);
+  const lexicons = lexiconsFor(lang);
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
-    const firstKeys = t.arabic ? arabicCores(t.norm) : [t.norm];
     for (const lex of lexicons) {
-      for (const k of firstKeys) {
-        for (const p of lex.phrases.get(k) ?? []) {
-          if (p.keys.every((pk, n) => n === 0 || (i + n < to && key(tokens[i + n]!) === pk))) add(p.action, i);
+      if (t.arabic) {
+        for (const k of arabicCores(t.norm)) {
+          const phrases = lex.phrases.get(k);
+          if (phrases) for (const p of phrases) if (phraseAt(tokens, i, to, p.keys)) add(p.action, i);
         }
+        continue;
       }
-      if (!t.arabic) for (const p of lex.prefixes) if (t.norm.startsWith(p.prefix)) add(p.action, i);
+      const phrases = lex.phrases.get(t.norm);
+      if (phrases) for (const p of phrases) if (phraseAt(tokens, i, to, p.keys)) add(p.action, i);
+      const prefixes = lex.prefixesByFirst.get(t.norm[0]!);
+      if (prefixes) for (const p of prefixes) if (t.norm.startsWith(p.prefix)) add(p.action, i);
     }
   }
   return found;
