@@ -38,9 +38,21 @@ export interface AnnotatedDocument {
   cacheKey?: string;
 }
 
+/** The first line with text, trimmed (found without splitting the whole text). */
+function firstLine(text: string): string {
+  for (let i = 0; i <= text.length; ) {
+    let end = text.indexOf('\n', i);
+    if (end === -1) end = text.length;
+    const line = text.slice(i, end).trim();
+    if (line.length > 0) return line;
+    i = end + 1;
+  }
+  return '';
+}
+
 function titleOf(text: string, meta: FileMeta | undefined): string {
   if (meta?.title) return meta.title;
-  const first = text.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '';
+  const first = firstLine(text);
   return first.length > 90 ? `${first.slice(0, 89)}…` : first;
 }
 

@@ -80,6 +80,36 @@ const lexiconsFor = (lang: Lang): Lexicon[] => {
   return list;
 };
 
+/** One way a word can start an action: a phrase whose further words must follow (none for a prefix match). */
+interface Step {
+  keys: string[];
+  action: ActionId;
+}
+const NO_STEPS: Step[] = [];
+const WORD_STEPS_MAX = 100_000;
+/** Per document language and script, a word's steps in lexicon order (computed once per distinct word). */
+const WORD_STEPS = new Map<string, Map<string, Step[]>>();
+
+function stepsOf(t: Token, lang: Lang): Step[] {
+  const cacheKey = t.arabic ? `${lang}:ar` : lang;
+  let cache = WORD_STEPS.get(cacheKey);
+  if (!cache) WORD_STEPS.set(cacheKey, (cache = new Map()));
+  let steps = cache.get(t.norm);
+  if (steps) return steps;
+  steps = [];
+  for (const lex of lexiconsFor(lang)) {
+    if (t.arabic) {
+      for (const k of arabicCores(t.norm)) for (const p of lex.phrases.get(k) ?? []) steps.push(p);
+      continue;
+    }
+    for (const p of lex.phrases.get(t.norm) ?? []) steps.push(p);
+    for (const p of lex.prefixesByFirst.get(t.norm[0]!) ?? []) if (t.norm.startsWith(p.prefix)) steps.push({ keys: [], action: p.action });
+  }
+  if (cache.size >= WORD_STEPS_MAX) cache.clear();
+  cache.set(t.norm, steps.length ? steps : NO_STEPS);
+  return steps;
+}
+
 /** Whether the phrase's words after its first follow token i, within [.., to). */
 function phraseAt(tokens: Token[], i: number, to: number, keys: string[]): boolean {
   for (let n = 1; n < keys.length; n++) if (i + n >= to || key(tokens[i + n]!) !== keys[n]) return false;
@@ -99,23 +129,10 @@ export function actionsIn(tokens: Token[], from: number, to: number, lang: Lang,
     if (!list) at.set(action, [i]);
     else if (list[list.length - 1] !== i) list.push(i);
   };
-  const lexicons = lexiconsFor(lang);
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
-    for (const lex of lexicons) {
-      if (t.arabic) {
-        for (const k of arabicCores(t.norm)) {
-          const phrases = lex.phrases.get(k);
-          if (phrases) for (const p of phrases) if (phraseAt(tokens, i, to, p.keys)) add(p.action, i);
-        }
-        continue;
-      }
-      const phrases = lex.phrases.get(t.norm);
-      if (phrases) for (const p of phrases) if (phraseAt(tokens, i, to, p.keys)) add(p.action, i);
-      const prefixes = lex.prefixesByFirst.get(t.norm[0]!);
-      if (prefixes) for (const p of prefixes) if (t.norm.startsWith(p.prefix)) add(p.action, i);
-    }
+    for (const step of stepsOf(t, lang)) if (phraseAt(tokens, i, to, step.keys)) add(step.action, i);
   }
   return found;
 }
