@@ -73,12 +73,30 @@ export function pad(n: number, width: number): string {
   return (n < 0 ? '-' : '') + (s.length >= width ? s : '0'.repeat(width - s.length) + s);
 }
 
+// News text names the same few years, months and days over and over: their value strings are made once
+// (bounded caches) instead of being formatted, and allocated, for every timex.
+const yearStrs: string[] = [];
+
 export function yearStr(y: number | null): string {
-  return y === null ? 'XXXX' : pad(y, 4);
+  if (y === null) return 'XXXX';
+  if (y >= 0 && y <= 9999 && Number.isInteger(y)) return (yearStrs[y] ??= pad(y, 4));
+  return pad(y, 4);
 }
 
+const dayStrs = new Map<number, string>();
+
 export function fmtDay(y: number | null, m: number | null, d: number | null): string {
-  return `${yearStr(y)}-${m === null ? 'XX' : pad(m, 2)}-${d === null ? 'XX' : pad(d, 2)}`;
+  const cacheable = y !== null && m !== null && d !== null && y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
+    Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d);
+  if (!cacheable) return `${yearStr(y)}-${m === null ? 'XX' : pad(m, 2)}-${d === null ? 'XX' : pad(d, 2)}`;
+  const key = (y * 16 + m) * 32 + d;
+  let v = dayStrs.get(key);
+  if (v === undefined) {
+    if (dayStrs.size >= 50000) dayStrs.clear();
+    v = `${yearStr(y)}-${pad(m, 2)}-${pad(d, 2)}`;
+    dayStrs.set(key, v);
+  }
+  return v;
 }
 
 export function fmtDays(days: number): string {
@@ -91,8 +109,18 @@ export function fmtWeek(days: number): string {
   return `${pad(y, 4)}-W${pad(w, 2)}`;
 }
 
+const monthStrs = new Map<number, string>();
+
 export function fmtMonth(y: number | null, m: number): string {
-  return `${yearStr(y)}-${pad(m, 2)}`;
+  if (y === null || !(y >= 0 && y <= 9999 && m >= 1 && m <= 12 && Number.isInteger(y) && Number.isInteger(m))) return `${yearStr(y)}-${pad(m, 2)}`;
+  const key = y * 16 + m;
+  let v = monthStrs.get(key);
+  if (v === undefined) {
+    if (monthStrs.size >= 50000) monthStrs.clear();
+    v = `${yearStr(y)}-${pad(m, 2)}`;
+    monthStrs.set(key, v);
+  }
+  return v;
 }
 
 export const SEASON_START: Record<Season, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };

@@ -174,6 +174,8 @@ function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: Ret
   const { sent, marks, sentFuture, live } = sc;
   const ctx: RuleCtx = { r, lastEnd: -1, monthFirstSlash: !!lex.pack.monthFirstSlash, nextWeekdayNextWeek: !!lex.pack.nextWeekdayNextWeek, spaceDates: !!lex.pack.spaceDates };
   let anchor = state.anchor;
+  // One context for every date of the block (the resolver keeps nothing from it).
+  const rc: ResolveCtx = { ref, anchor, tense: 0 };
   // Only live items can begin an expression: visit those at or after the end of the last match.
   let i = 0;
   for (let li = 0; li < nLive; li++) {
@@ -220,7 +222,8 @@ function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: Ret
     } else if (sem.kind === 'vague') {
       tx = { start, end, text: str, type: 'DATE', value: sem.value };
     } else {
-      const rc: ResolveCtx = { ref, anchor, tense: tenseAt(best.from, best.to, items.length, marks, sent, sentFuture) };
+      rc.anchor = anchor;
+      rc.tense = tenseAt(best.from, best.to, items.length, marks, sent, sentFuture);
       const res = resolveDate(sem, rc);
       if (res.anchor) anchor = res.anchor;
       tx = { start, end, text: str, type: 'DATE', value: res.value };

@@ -196,6 +196,35 @@ class SpellingCache {
 
 const spellingCaches = new Map<(raw: string) => WordInfo, SpellingCache>();
 
+/** ASCII digit runs of up to 4 digits ("7", "05", "2018") as strings, made once each: index by length and value. */
+const digitStrings: Array<string | undefined> = new Array<string | undefined>(11110).fill(undefined);
+const DIGIT_BASE = [0, 0, 10, 110, 1110];
+
+function shortDigits(text: string, start: number, len: number, value: number): string {
+  const at = DIGIT_BASE[len]! + value;
+  return (digitStrings[at] ??= text.slice(start, start + len));
+}
+
+/** A punctuation token's text for a BMP code unit, normalised (’ -> ', – -> -, Arabic comma -> ,), made once per code. */
+const PUNCT_TABLE = 0x3100;
+const punctuationTable: Array<string | undefined> = new Array<string | undefined>(PUNCT_TABLE).fill(undefined);
+const punctuationMap = new Map<number, string>();
+
+function punctuation(code: number): string {
+  let ch = code < PUNCT_TABLE ? punctuationTable[code] : punctuationMap.get(code);
+  if (ch === undefined) {
+    ch = String.fromCharCode(code);
+    if (ch === '’' || ch === 'ʼ' || ch === '`' || ch === '´') ch = "'";
+    else if (ch === '–' || ch === '—' || ch === '‑') ch = '-';
+    else if (ch === '،') ch = ',';
+    else if (ch === '٫') ch = ',';
+    else if (ch === '؟') ch = '?';
+    if (code < PUNCT_TABLE) punctuationTable[code] = ch;
+    else punctuationMap.set(code, ch);
+  }
+  return ch;
+}
+
 /** Writes token k: into the object already in that slot (a pool reused from the previous block) or a new one. */
 function put(toks: Token[], k: number, kind: TokKind, start: number, end: number, norm: string, gap: boolean, nl: boolean,
   num: number | undefined, digits: number | undefined, cap: boolean, feat: Feature, live: boolean, tense: number, roots: PhraseNode[] | null): void {
@@ -250,20 +279,28 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
     const start = i;
     if (!asciiLetter && digitValue(c) >= 0) {
       let ascii = true;
+      let value = 0;
       while (i < n && i - start < MAX_TOKEN) {
         const cc = text.charCodeAt(i);
-        if (cc >= 0x30 && cc <= 0x39) { i++; continue; }
+        if (cc >= 0x30 && cc <= 0x39) {
+          value = value * 10 + (cc - 0x30);
+          i++;
+          continue;
+        }
         if (digitValue(cc) < 0) break;
         ascii = false;
         i++;
       }
-      let digits = text.slice(start, i);
-      if (!ascii) {
+      const len = i - start;
+      let digits: string;
+      if (ascii && len <= 4) digits = shortDigits(text, start, len, value);
+      else if (ascii) digits = text.slice(start, i);
+      else {
         let conv = '';
         for (let k = start; k < i; k++) conv += String(digitValue(text.charCodeAt(k)));
         digits = conv;
       }
-      put(toks, k++, 'n', start, i, digits, gap, nl, digits.length <= 9 ? Number(digits) : undefined, digits.length, false, NO_FEAT, true, 0, null);
+      put(toks, k++, 'n', start, i, digits, gap, nl, len > 9 ? undefined : ascii ? value : Number(digits), len, false, NO_FEAT, true, 0, null);
     } else if (asciiLetter || isLetterAt(text, i)) {
       // The spelling's hash is computed while scanning, so a known spelling is found without slicing the text.
       let h = 0;
@@ -287,12 +324,7 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
     } else {
       const cp = text.codePointAt(i)!;
       const w = cp > 0xffff ? 2 : 1;
-      let ch = text.slice(i, i + w);
-      if (ch === '’' || ch === 'ʼ' || ch === '`' || ch === '´') ch = "'";
-      else if (ch === '–' || ch === '—' || ch === '‑') ch = '-';
-      else if (ch === '،') ch = ',';
-      else if (ch === '٫') ch = ',';
-      else if (ch === '؟') ch = '?';
+      const ch = w === 1 ? punctuation(c) : text.slice(i, i + w);
       i += w;
       put(toks, k++, 'p', start, i, ch, gap, nl, undefined, undefined, false, NO_FEAT, ch === "'", 0, null);
     }
