@@ -60,10 +60,22 @@ function isLetterAt(text: string, i: number): boolean {
   if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0x620 && c <= 0x65f) return true;
   if (c >= 0x671 && c <= 0x6d3) return true;
-  // Surrogate pairs: test the whole code point.
-  const cp = text.codePointAt(i)!;
-  return LETTER.test(String.fromCodePoint(cp));
+  if (c >= 0xd800 && c <= 0xdbff) {
+    // Surrogate pairs: test the whole code point.
+    const cp = text.codePointAt(i)!;
+    return LETTER.test(String.fromCodePoint(cp));
+  }
+  // Any other code unit is a letter or not by itself: the regex answers once per code unit.
+  let v = letterClass[c]!;
+  if (v === 0) {
+    v = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+    letterClass[c] = v;
+  }
+  return v === 1;
 }
+
+/** Per BMP code unit outside the fast paths: 0 not yet known, 1 letter, 2 not a letter. */
+const letterClass = new Uint8Array(0x10000);
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x0b || c === 0x0c ||
@@ -111,24 +123,26 @@ class SpellingCache {
 
   lookup(text: string, start: number, end: number, h: number, word: (raw: string) => WordInfo): SpellingEntry {
     const len = end - start;
-    let slot = (h ^ (h >>> 15)) & this.mask;
+    const keys = this.keys;
+    const hashes = this.hashes;
+    const mask = this.mask;
+    let slot = (h ^ (h >>> 15)) & mask;
     for (;;) {
-      const k = this.keys[slot];
+      const k = keys[slot];
       if (k === undefined) break;
-      if (this.hashes[slot] === h && k.length === len) {
-        let same = true;
+      if (hashes[slot] === h && k.length === len) {
         const pool = this.pool;
         const off = this.offs[slot]! - start;
-        for (let q = start; q < end; q++) {
-          if (pool[off + q] !== text.charCodeAt(q)) {
-            same = false;
-            break;
-          }
-        }
-        if (same) return this.vals[slot]!;
+        let q = start;
+        while (q < end && pool[off + q] === text.charCodeAt(q)) q++;
+        if (q === end) return this.vals[slot]!;
       }
-      slot = (slot + 1) & this.mask;
+      slot = (slot + 1) & mask;
     }
+    return this.add(text, start, end, h, slot, word);
+  }
+
+  private add(text: string, start: number, end: number, h: number, slot: number, word: (raw: string) => WordInfo): SpellingEntry {
     const raw = text.slice(start, end);
     const c0 = raw.charCodeAt(0);
     const cap = c0 < 0x80 ? c0 >= 0x41 && c0 <= 0x5a : raw.charAt(0) !== raw.charAt(0).toLowerCase();
@@ -228,7 +242,8 @@ function punctuation(code: number): string {
 /** Writes token k: into the object already in that slot (a pool reused from the previous block) or a new one. */
 function put(toks: Token[], k: number, kind: TokKind, start: number, end: number, norm: string, gap: boolean, nl: boolean,
   num: number | undefined, digits: number | undefined, cap: boolean, feat: Feature, live: boolean, tense: number, roots: PhraseNode[] | null): void {
-  if (k < toks.length) {
+  if (k >= toks.length) toks.push(blankToken());
+  {
     const o = toks[k]!;
     o.kind = kind;
     o.start = start;
@@ -243,9 +258,11 @@ function put(toks: Token[], k: number, kind: TokKind, start: number, end: number
     o.live = live;
     o.tense = tense;
     o.roots = roots;
-  } else {
-    toks.push({ kind, start, end, norm, gap, nl, num, digits, cap, feat, live, tense, roots });
   }
+}
+
+function blankToken(): Token {
+  return { kind: 'p', start: 0, end: 0, norm: '', gap: false, nl: false, num: undefined, digits: undefined, cap: false, feat: NO_FEAT, live: false, tense: 0, roots: null };
 }
 
 /**
@@ -268,8 +285,7 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
   while (i < n) {
     const c = text.charCodeAt(i);
     // Most tokens start with an ASCII letter: that is neither a space nor a digit.
-    const lc0 = c | 32;
-    const asciiLetter = c < 0x80 && lc0 >= 97 && lc0 <= 122;
+    const asciiLetter = ((c | 32) - 97) >>> 0 < 26;
     if (!asciiLetter && isSpace(c)) {
       gap = true;
       if (c === 0x0a || c === 0x0d) nl = true;
@@ -307,12 +323,13 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
       const lim = Math.min(n, start + MAX_TOKEN);
       while (i < lim) {
         const cc = text.charCodeAt(i);
-        if (cc < 0x80) {
-          const lc = cc | 32;
-          if (lc >= 97 && lc <= 122) { h = (Math.imul(h, 31) + cc) | 0; i++; continue; }
-          break;
+        // ASCII letter: (cc | 32) in a..z (no code unit from 0x80 up passes this test).
+        if (((cc | 32) - 97) >>> 0 < 26) {
+          h = (Math.imul(h, 31) + cc) | 0;
+          i++;
+          continue;
         }
-        if (!isLetterAt(text, i)) break;
+        if (cc < 0x80 || !isLetterAt(text, i)) break;
         h = (Math.imul(h, 31) + cc) | 0;
         if (cc >= 0xd800 && cc <= 0xdbff) {
           h = (Math.imul(h, 31) + text.charCodeAt(i + 1)) | 0;
@@ -321,6 +338,13 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
       }
       const e = cache.lookup(text, start, i, h, word);
       put(toks, k++, 'w', start, i, e.norm, gap, nl, undefined, undefined, e.cap, e.feat, e.live, e.tense, e.roots);
+      // Most words are followed by one space: take it here rather than in another turn of the loop.
+      if (i < n && text.charCodeAt(i) === 0x20) {
+        i++;
+        gap = true;
+        nl = false;
+        continue;
+      }
     } else {
       const cp = text.codePointAt(i)!;
       const w = cp > 0xffff ? 2 : 1;
