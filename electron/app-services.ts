@@ -12,6 +12,7 @@ import { exportData, filterExport } from './export/data';
 import { openStore, type OpenStore } from './store/database';
 import { Repository } from './store/repository';
 import { UserStore } from './store/user-store';
+import { TimelineViews } from './store/timeline-views';
 import type { Recovery } from './store/database';
 
 function recoveryNotice(what: string, r: Recovery): string {
@@ -117,9 +118,17 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     }
   }
 
+  const views = new TimelineViews(() => repo.timeline());
   const handlers: Handlers = {
     'app:status': async () => ({ ...status }),
     'timeline:load': async () => repo.timeline(),
+    'timeline:overview': async () => views.overview(),
+    'event:get': async ({ id }) => {
+      const event = views.event(id);
+      if (!event) throw new ServiceError('not-found', `no event ${id}`);
+      return event;
+    },
+    'events:search': async ({ query }) => ({ ids: views.search(query) }),
     'document:get': async ({ id }) => {
       const view = repo.documentView(id);
       if (!view) throw new ServiceError('not-found', `no document ${id}`);

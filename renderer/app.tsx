@@ -1,23 +1,26 @@
-import { useCallback, useState } from 'react';
-import type { TimelineData } from '../shared/ipc/contract';
+import { useCallback, useMemo, useState } from 'react';
+import type { TimelineOverview } from '../shared/ipc/contract';
 import { CurationProvider, WithEventEditor } from './editor/curation-context';
 import { Explorer } from './explorer';
 import { describeError } from './ipc/call-error';
 import { useAppStatus } from './ipc/use-app-status';
 import { useRequest } from './ipc/use-request';
+import { loadOverview, unpackOverview } from './ipc/timeline-overview';
 import { request } from './ipc/api';
 import { AnnotatingView, MessageView } from './status/status-views';
 
 export function App() {
   const { status, error, refresh } = useAppStatus();
   const ready = status?.state === 'ready';
-  const timeline = useRequest('timeline:load', ready ? {} : null, ready ? 'load' : null);
+  // The slim overview (shared/timeline-pack.ts): sentences are fetched when an event is opened or searched.
+  const timeline = useRequest('timeline:overview', ready ? {} : null, ready ? 'load' : null);
+  const loaded = useMemo(() => (timeline.data ? unpackOverview(timeline.data) : null), [timeline.data]);
   // After a change (a publication date set, an edit) the timeline is loaded again in place: the explorer keeps its
   // selection, zoom and filters instead of flashing a loading screen.
-  const [reloaded, setReloaded] = useState<{ base: TimelineData; data: TimelineData } | null>(null);
-  const base = timeline.data;
+  const [reloaded, setReloaded] = useState<{ base: TimelineOverview; data: TimelineOverview } | null>(null);
+  const base = loaded;
   const reload = useCallback(async (): Promise<void> => {
-    const data = await request('timeline:load', {});
+    const data = await loadOverview();
     if (base) setReloaded({ base, data });
   }, [base]);
 
@@ -45,10 +48,10 @@ export function App() {
       />
     );
   if (timeline.error !== null) return <MessageView title="Could not load the timeline" message={describeError(timeline.error)} action={{ label: 'Retry', run: refresh }} />;
-  if (!timeline.data) return <MessageView title="Chronolens" message="Loading the timeline…" />;
+  if (!loaded) return <MessageView title="Chronolens" message="Loading the timeline…" />;
   // Things the main process wants the researcher to know (e.g. a damaged store restored from a backup).
   const notices = (status as { notices?: string[] }).notices ?? [];
-  const data = reloaded && reloaded.base === timeline.data ? reloaded.data : timeline.data;
+  const data = reloaded && reloaded.base === loaded ? reloaded.data : loaded;
   return (
     <CurationProvider data={data} onReload={reload}>
       <WithEventEditor>{(edit) => <Explorer data={data} notices={notices} onReload={reload} onEditEvent={edit} />}</WithEventEditor>

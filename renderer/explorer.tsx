@@ -1,18 +1,20 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { TimelineData } from '../shared/ipc/contract';
-import type { ChronoEvent } from '../shared/model';
+import type { TimelineOverview } from '../shared/ipc/contract';
+import type { TimelineEvent } from '../shared/timeline-pack';
 import { DocumentsPanel } from './documents/documents-panel';
 import { useCurationSelection } from './editor/curation-context';
-import { CurationHistory, CurationSidebar } from './editor/curation-slots';
+import { CurationHistory, CurationSidebar, useCurationRevision } from './editor/curation-slots';
 import { EventDetails } from './event-pane/event-details';
 import { EventList } from './event-pane/event-list';
 import { sortEventsByTime } from './event-pane/event-order';
+import { useFullEvent } from './event-pane/use-full-event';
 import { useArrowNavigation } from './event-pane/use-arrow-navigation';
 import { RescanOffer } from './corpus/rescan-offer';
 import { ExportMenu } from './export/export-menu';
 import { FilterPanel } from './filters/filter-panel';
 import { eventFilter, isFiltered, loadViewState, saveViewState, type Filters, type ViewState } from './filters/filter-state';
-import { buildSearchIndex, matchingIds } from './search/filter-events';
+import { describeError } from './ipc/call-error';
+import { useSearchMatches } from './search/use-search';
 import { isTyping, SearchBox } from './search/search-box';
 import { SourcePane } from './source/source-pane';
 import { buildItem, type TimelineItemSpec } from './timeline/build-items';
@@ -26,7 +28,7 @@ import { isUndated } from './timeline/undated';
 /** Events the researcher hid (an edit) stay in the store but are not shown. */
 const isShown = (e: object): boolean => !(e as { hidden?: boolean }).hidden;
 
-const EMPTY: readonly ChronoEvent[] = [];
+const EMPTY: readonly TimelineEvent[] = [];
 
 type Tab = 'events' | 'filters' | 'documents' | 'undated';
 const TABS: Array<{ id: Tab; label: string }> = [
@@ -52,7 +54,7 @@ const isoOf = (ms: number): string => {
 };
 
 interface Props {
-  data: TimelineData;
+  data: TimelineOverview;
   notices: readonly string[];
   /** Loads the timeline again (after a publication date was set). */
   onReload?: () => Promise<void>;
@@ -107,7 +109,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
   // Colours come from the whole corpus, so they don't change while filtering.
   const colorLayout = useMemo(() => layoutLanes('none', colorBy, events, documents, entityNames), [colorBy, events, documents, entityNames]);
   const docColors = useMemo(() => layoutLanes('none', 'document', [], documents), [documents]);
-  const docColorMap = useMemo(() => new Map(documents.map((d) => [d.id, docColors.colorOf({ doc: d.id } as ChronoEvent)])), [documents, docColors]);
+  const docColorMap = useMemo(() => new Map(documents.map((d) => [d.id, docColors.colorOf({ doc: d.id, entities: [] })])), [documents, docColors]);
 
   const specs = useMemo(() => {
     const titles = new Map(documents.map((d) => [d.id, d.title || d.file]));
@@ -119,9 +121,10 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
     return out;
   }, [events, documents, colorLayout]);
   const ordered = useMemo(() => sortEventsByTime(events), [events]);
-  // Built on first use: folding 50,000 sentences is work a researcher who never searches should not wait for.
-  const searchIndex = useMemo(() => (deferredQuery.trim() ? buildSearchIndex(events) : null), [events, deferredQuery]);
-  const matches = useMemo(() => (searchIndex ? matchingIds(searchIndex, deferredQuery) : null), [searchIndex, deferredQuery]);
+  // Searched by the main process, which holds the sentences (the overview has labels only).
+  const revision = useCurationRevision();
+  const search = useSearchMatches(deferredQuery, revision);
+  const matches = search.matches;
   const passes = useMemo(() => eventFilter(deferredFilters, langOf), [deferredFilters, langOf]);
   const filtered = useMemo(() => events.filter((e) => passes(e) && (!matches || matches.has(e.id))), [events, passes, matches]);
   const filteredIds = useMemo(() => new Set(filtered.map((e) => e.id)), [filtered]);
@@ -197,6 +200,8 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
 
   const selected = selectedId ? (eventsById.get(selectedId) ?? null) : null;
   const shownEvent = useCurationSelection(selected, select);
+  // The selected event's sentence, evidence and provenance.
+  const full = useFullEvent(selectedId, revision);
   const filterCount = [filters.entities.length > 0, filters.langs.length > 0, filters.docs.length > 0, filters.certainty.length > 0, filters.from !== null || filters.to !== null].filter(Boolean).length;
   const getWindowDays = (): { from: string; to: string } | null => (windowRef.current ? { from: isoOf(windowRef.current.start), to: isoOf(windowRef.current.end) } : null);
 
@@ -258,6 +263,11 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
           </button>
         </div>
       ))}
+      {(search.error !== null || full.error !== null) && (
+        <div className="notice" role="alert" data-testid="load-error">
+          <span>{describeError(search.error ?? full.error)}</span>
+        </div>
+      )}
       {notice && (
         <div className="notice" role="alert">
           <span>{notice}</span>
@@ -327,7 +337,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
               {tab === 'events' && (
                 <>
                   {selected ? (
-                    <EventDetails event={selected} doc={docsById.get(selected.doc)} colorClass={docColorMap.get(selected.doc) ?? ''} onSelectEvent={select} />
+                    <EventDetails event={selected} full={full.event} doc={docsById.get(selected.doc)} colorClass={docColorMap.get(selected.doc) ?? ''} onSelectEvent={select} />
                   ) : (
                     <p className="placeholder small">Click an event, or use ← → to step through them in time order; + and − zoom.</p>
                   )}

@@ -2,13 +2,14 @@
  * Curation from the renderer's side. One provider (mounted by App around the explorer) owns the editor dialog, the
  * undo/redo keys, the merge picks and the selection → "Add event" bar; small connected pieces (curation-slots.tsx)
  * are dropped into the explorer's header, event details, side pane and source pane. Every change goes to the main
- * process, then the timeline is loaded again (`timeline:load`) so what is drawn is what the store holds; the
+ * process, then the timeline is loaded again (`timeline:overview`) so what is drawn is what the store holds; the
  * selection is kept (it lives in the explorer and is only replaced for a new or merged event).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Anchor, EditedEvent, EditOp } from '../../shared/edits';
-import type { DocumentSummary, TimelineData } from '../../shared/ipc/contract';
-import type { ChronoEvent } from '../../shared/model';
+import { anchorOf } from '../../shared/edits';
+import type { DocumentSummary, TimelineOverview } from '../../shared/ipc/contract';
+import type { TimelineEvent } from '../../shared/timeline-pack';
 import { request } from '../ipc/api';
 import { describeError } from '../ipc/call-error';
 import { EventEditor, type EditorTarget } from './event-editor';
@@ -16,10 +17,13 @@ import { SelectionAddEvent } from './selection-add-event';
 import { useDomMarks } from './use-dom-marks';
 import { useEditorKeys } from './use-editor-keys';
 
+/** What curation needs of the selected event: which one it is and where its sentence is. */
+export type SelectedRef = Pick<TimelineEvent, 'id' | 'doc' | 'start' | 'end'>;
+
 export interface CurationApi {
-  data: TimelineData;
-  /** Every event, hidden ones included. */
-  eventsById: ReadonlyMap<string, EditedEvent>;
+  data: TimelineOverview;
+  /** Every event as the timeline has it (no sentence), hidden ones included. */
+  eventsById: ReadonlyMap<string, TimelineEvent>;
   docsById: ReadonlyMap<string, DocumentSummary>;
   /** Bumped after each reload, so views caching documents fetch them again. */
   revision: number;
@@ -31,6 +35,8 @@ export interface CurationApi {
   apply: (op: EditOp) => Promise<number | null>;
   /** Like apply; a refusal goes to `error`. */
   run: (op: EditOp) => Promise<number | null>;
+  /** Like run, with an op made from an event in full (fetched first: edits anchor on its sentence). */
+  runWith: (id: string, make: (event: EditedEvent) => EditOp) => void;
   undo: () => void;
   redo: () => void;
   setPublicationDate: (id: string, published: string | null) => Promise<unknown>;
@@ -41,12 +47,12 @@ export interface CurationApi {
   togglePick: (id: string) => void;
   removePick: (id: string) => void;
   clearPicks: () => void;
-  merge: (events: readonly EditedEvent[]) => void;
+  merge: (events: readonly TimelineEvent[]) => void;
   /** The source sentence of the selected (merged) event shown in the source pane, when not its own. */
   shownSource: Anchor | null;
   showSource: (a: Anchor) => void;
   /** Called by the explorer with its selection (see useCurationSelection). */
-  register: (selected: EditedEvent | null, select: (id: string | null) => void) => void;
+  register: (selected: SelectedRef | null, select: (id: string | null) => void) => void;
 }
 
 const Ctx = createContext<CurationApi | null>(null);
@@ -54,7 +60,7 @@ const Ctx = createContext<CurationApi | null>(null);
 export const useCurationContext = (): CurationApi | null => useContext(Ctx);
 
 interface Props {
-  data: TimelineData;
+  data: TimelineOverview;
   /** Loads the timeline again (App keeps the explorer mounted while it does). */
   onReload: () => Promise<void>;
   children: ReactNode;
@@ -69,10 +75,10 @@ export function CurationProvider({ data, onReload, children }: Props) {
   }
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [editor, setEditor] = useState<{ mode: 'edit'; id: string } | { mode: 'add'; anchor: Anchor } | null>(null);
+  const [editor, setEditor] = useState<{ mode: 'edit'; event: EditedEvent } | { mode: 'add'; anchor: Anchor } | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const [shown, setShown] = useState<{ eventId: string; anchor: Anchor } | null>(null);
-  const [selected, setSelected] = useState<EditedEvent | null>(null);
+  const [selected, setSelected] = useState<SelectedRef | null>(null);
   const selectRef = useRef<(id: string | null) => void>(() => undefined);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const reload = useRef(onReload);
@@ -126,12 +132,28 @@ export function CurationProvider({ data, onReload, children }: Props) {
   const undo = useCallback(() => history('edit:undo'), [history]);
   const redo = useCallback(() => history('edit:redo'), [history]);
 
+  /** The event in full: the overview has no sentences, and edits anchor on them. */
+  const fullEvent = useCallback((id: string) => request('event:get', { id }), []);
+  const runWith = useCallback(
+    (id: string, make: (event: EditedEvent) => EditOp) => {
+      fullEvent(id).then(
+        (e) => run(make(e)),
+        (e: unknown) => setError(describeError(e)),
+      );
+    },
+    [fullEvent, run],
+  );
+
   const edit = useCallback(
     (id?: string) => {
       const target = id ?? selected?.id;
-      if (target) setEditor({ mode: 'edit', id: target });
+      if (!target) return;
+      fullEvent(target).then(
+        (event) => setEditor({ mode: 'edit', event }),
+        (e: unknown) => setError(describeError(e)),
+      );
     },
-    [selected],
+    [selected, fullEvent],
   );
 
   const addFromSelection = useCallback(async (anchor: Anchor) => {
@@ -153,18 +175,23 @@ export function CurationProvider({ data, onReload, children }: Props) {
   const clearPicks = useCallback(() => setPicked([]), []);
 
   const merge = useCallback(
-    (events: readonly EditedEvent[]) => {
+    (events: readonly TimelineEvent[]) => {
       if (events.length < 2) return;
-      void run({ kind: 'event.merge', targets: events.map((e) => ({ doc: e.doc, start: e.start, end: e.end, text: e.text })) }).then((seq) => {
-        if (seq === null) return;
-        setPicked([]);
-        selectRef.current(events[0]!.id);
-      });
+      Promise.all(events.map((e) => fullEvent(e.id)))
+        .then((full) => run({ kind: 'event.merge', targets: full.map(anchorOf) }))
+        .then(
+          (seq) => {
+            if (seq === null) return;
+            setPicked([]);
+            selectRef.current(events[0]!.id);
+          },
+          (e: unknown) => setError(describeError(e)),
+        );
     },
-    [run],
+    [run, fullEvent],
   );
 
-  const register = useCallback((sel: EditedEvent | null, select: (id: string | null) => void) => {
+  const register = useCallback((sel: SelectedRef | null, select: (id: string | null) => void) => {
     selectRef.current = select;
     setSelected((prev) => (prev === sel ? prev : sel));
   }, []);
@@ -204,6 +231,7 @@ export function CurationProvider({ data, onReload, children }: Props) {
     clearError: useCallback(() => setError(null), []),
     apply,
     run,
+    runWith,
     undo,
     redo,
     setPublicationDate: useCallback((id: string, published: string | null) => change(() => request('document:set-date', { id, published })), [change]),
@@ -219,8 +247,7 @@ export function CurationProvider({ data, onReload, children }: Props) {
     register,
   };
 
-  const editorEvent = editor?.mode === 'edit' ? eventsById.get(editor.id) : undefined;
-  const target: EditorTarget | null = editor?.mode === 'add' ? editor : editorEvent ? { mode: 'edit', event: editorEvent } : null;
+  const target: EditorTarget | null = editor;
   const targetDoc = target ? docsById.get(target.mode === 'add' ? target.anchor.doc : target.event.doc) : undefined;
   const shownDoc = shownSource?.doc ?? selected?.doc ?? null;
 
@@ -255,12 +282,12 @@ export function WithEventEditor({ children }: { children: (edit: (id?: string) =
  * For the explorer: tells curation which event is selected (and how to select another), and answers the event the
  * source pane should show: the selected one, or the source sentence of a merged event the researcher clicked.
  */
-export function useCurationSelection(selected: ChronoEvent | null, select: (id: string | null) => void): ChronoEvent | null {
+export function useCurationSelection<E extends SelectedRef>(selected: E | null, select: (id: string | null) => void): E | null {
   const c = useCurationContext();
   const register = c?.register;
   useEffect(() => {
-    register?.(selected as EditedEvent | null, select);
+    register?.(selected, select);
   }, [register, selected, select]);
   const source = c?.shownSource ?? null;
-  return useMemo(() => (selected && source ? { ...selected, doc: source.doc, start: source.start, end: source.end, text: source.text } : selected), [selected, source]);
+  return useMemo(() => (selected && source ? { ...selected, doc: source.doc, start: source.start, end: source.end } : selected), [selected, source]);
 }

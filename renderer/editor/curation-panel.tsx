@@ -1,5 +1,5 @@
-import type { EditedEvent, EditOp, OrphanedEdit } from '../../shared/edits';
-import { anchorOf } from '../../shared/edits';
+import type { OrphanedEdit } from '../../shared/edits';
+import type { TimelineEvent } from '../../shared/timeline-pack';
 import type { DocumentSummary } from '../../shared/ipc/contract';
 import { formatTimex } from '../../shared/timex';
 import { describeEdit } from './describe-edit';
@@ -7,17 +7,18 @@ import './editor.css';
 
 interface Props {
   orphaned: readonly OrphanedEdit[];
-  hidden: readonly EditedEvent[];
+  hidden: readonly TimelineEvent[];
   docsById: ReadonlyMap<string, DocumentSummary>;
   busy: boolean;
-  run: (op: EditOp) => void;
+  /** Shows a hidden event again (its sentence, the edit's anchor, is fetched first). */
+  onUnhide: (id: string) => void;
 }
 
 /**
  * What the researcher's edits left aside: edits whose text is gone from the corpus (kept, with what they said and
  * why they no longer apply; never silently dropped) and events they hid (with a way back).
  */
-export function CurationPanel({ orphaned, hidden, docsById, busy, run }: Props) {
+export function CurationPanel({ orphaned, hidden, docsById, busy, onUnhide }: Props) {
   if (orphaned.length === 0 && hidden.length === 0) return null;
   return (
     <div className="curation-panel">
@@ -60,8 +61,8 @@ export function CurationPanel({ orphaned, hidden, docsById, busy, run }: Props) 
           <ul>
             {hidden.map((e) => (
               <li key={e.id}>
-                <span className="muted small">{formatTimex(e.date.value, e.date.mod)}</span> <span dir="auto">{e.label || e.text}</span>{' '}
-                <button type="button" className="link small" disabled={busy} onClick={() => run({ kind: 'event.update', target: anchorOf(e), patch: { hidden: false } })}>
+                <span className="muted small">{formatTimex(e.date.value, e.date.mod)}</span> <span dir="auto">{e.label}</span>{' '}
+                <button type="button" className="link small" disabled={busy} onClick={() => onUnhide(e.id)}>
                   Show again
                 </button>
               </li>

@@ -2,7 +2,9 @@
  * Curation pieces connected to the CurationProvider, for the explorer's layout to place: each renders nothing
  * outside a provider (the print view, tests), so dropping one in is a one-line change.
  */
-import type { ChronoEvent, Published } from '../../shared/model';
+import type { EditedEvent } from '../../shared/edits';
+import { anchorOf } from '../../shared/edits';
+import type { Published } from '../../shared/model';
 import { useCurationContext } from './curation-context';
 import { CurationPanel } from './curation-panel';
 import { EventActions, EventProvenance } from './event-curation';
@@ -32,26 +34,24 @@ export function CurationSidebar() {
           </button>
         </p>
       )}
-      <CurationPanel orphaned={c.data.orphaned} hidden={hidden} docsById={c.docsById} busy={c.busy} run={(op) => void c.run(op)} />
+      <CurationPanel orphaned={c.data.orphaned} hidden={hidden} docsById={c.docsById} busy={c.busy} onUnhide={(id) => c.runWith(id, (e) => ({ kind: 'event.update', target: anchorOf(e), patch: { hidden: false } }))} />
       <MergeTray picked={c.picked} eventsById={c.eventsById} busy={c.busy} onRemove={c.removePick} onClear={c.clearPicks} onMerge={c.merge} />
     </>
   );
 }
 
 /** Under the selected event's date: Edit, Pick for merge, Split, Delete. */
-export function SelectedEventActions({ event }: { event: ChronoEvent }) {
+export function SelectedEventActions({ event: e }: { event: EditedEvent }) {
   const c = useCurationContext();
-  const e = c?.eventsById.get(event.id);
-  if (!c || !e) return null;
+  if (!c) return null;
   return <EventActions event={e} picked={c.picked.includes(e.id)} busy={c.busy} onEdit={() => c.edit(e.id)} onTogglePick={() => c.togglePick(e.id)} run={(op) => void c.run(op)} />;
 }
 
 /** At the end of the selected event's details: note, tags, merged sources, same-event suggestions. */
-export function SelectedEventProvenance({ event, onSelectEvent }: { event: ChronoEvent; onSelectEvent: (id: string) => void }) {
+export function SelectedEventProvenance({ event: e, onSelectEvent }: { event: EditedEvent; onSelectEvent: (id: string) => void }) {
   const c = useCurationContext();
-  const e = c?.eventsById.get(event.id);
-  if (!c || !e) return null;
-  return <EventProvenance event={e} eventsById={c.eventsById} docsById={c.docsById} busy={c.busy} shownSource={c.shownSource} onShowSource={c.showSource} onSelectEvent={onSelectEvent} run={(op) => void c.run(op)} />;
+  if (!c) return null;
+  return <EventProvenance event={e} eventsById={c.eventsById} docsById={c.docsById} busy={c.busy} shownSource={c.shownSource} onShowSource={c.showSource} onSelectEvent={onSelectEvent} runWith={c.runWith} />;
 }
 
 /** The source pane header's "Set date" for the shown article. */

@@ -1,6 +1,7 @@
 import type { Anchor, EditedEvent, EditOp } from '../../shared/edits';
 import { anchorOf } from '../../shared/edits';
 import type { DocumentSummary } from '../../shared/ipc/contract';
+import type { TimelineEvent } from '../../shared/timeline-pack';
 import { formatTimex } from '../../shared/timex';
 import './editor.css';
 
@@ -42,20 +43,21 @@ export function EventActions({ event, picked, busy, onEdit, onTogglePick, run }:
 
 interface ProvenanceProps {
   event: EditedEvent;
-  eventsById: ReadonlyMap<string, EditedEvent>;
+  eventsById: ReadonlyMap<string, TimelineEvent>;
   docsById: ReadonlyMap<string, DocumentSummary>;
   busy: boolean;
   /** The source sentence shown in the source pane (merged events have several). */
   shownSource: Anchor | null;
   onShowSource: (a: Anchor) => void;
   onSelectEvent: (id: string) => void;
-  run: (op: EditOp) => void;
+  /** Runs an op made from another event in full (its sentence is the anchor; fetched first). */
+  runWith: (id: string, make: (other: EditedEvent) => EditOp) => void;
 }
 
 const sameAnchor = (a: Anchor, b: Anchor | null): boolean => b !== null && a.doc === b.doc && a.start === b.start && a.text === b.text;
 
 /** The researcher's additions under the event: note, tags, the sources of a merge, same-event suggestions. */
-export function EventProvenance({ event, eventsById, docsById, busy, shownSource, onShowSource, onSelectEvent, run }: ProvenanceProps) {
+export function EventProvenance({ event, eventsById, docsById, busy, shownSource, onShowSource, onSelectEvent, runWith }: ProvenanceProps) {
   const links = event.links ?? [];
   const sources = event.sources ?? [];
   const current = shownSource ?? anchorOf(event);
@@ -109,7 +111,7 @@ export function EventProvenance({ event, eventsById, docsById, busy, shownSource
                   <div className="suggestion-head">
                     {other ? (
                       <button type="button" className="link" onClick={() => onSelectEvent(other.id)} dir="auto">
-                        {other.label || other.text}
+                        {other.label}
                       </button>
                     ) : (
                       <span className="muted">{l.event} (no longer in the corpus)</span>
@@ -128,17 +130,17 @@ export function EventProvenance({ event, eventsById, docsById, busy, shownSource
                     <div className="suggestion-buttons">
                       {status === 'suggested' ? (
                         <>
-                          <button type="button" className="btn small-btn" data-testid="accept-suggestion" disabled={busy} onClick={() => run({ kind: 'link.decide', a: anchorOf(event), b: anchorOf(other), accept: true })}>
+                          <button type="button" className="btn small-btn" data-testid="accept-suggestion" disabled={busy} onClick={() => runWith(other.id, (o) => ({ kind: 'link.decide', a: anchorOf(event), b: anchorOf(o), accept: true }))}>
                             Accept
                           </button>
-                          <button type="button" className="btn small-btn" data-testid="reject-suggestion" disabled={busy} onClick={() => run({ kind: 'link.decide', a: anchorOf(event), b: anchorOf(other), accept: false })}>
+                          <button type="button" className="btn small-btn" data-testid="reject-suggestion" disabled={busy} onClick={() => runWith(other.id, (o) => ({ kind: 'link.decide', a: anchorOf(event), b: anchorOf(o), accept: false }))}>
                             Reject
                           </button>
                         </>
                       ) : (
                         <>
                           <span className={`decision ${status}`}>{status === 'accepted' ? '✓ Accepted' : '✗ Rejected'}</span>
-                          <button type="button" className="link small" disabled={busy} onClick={() => run({ kind: 'link.decide', a: anchorOf(event), b: anchorOf(other), accept: status !== 'accepted' })}>
+                          <button type="button" className="link small" disabled={busy} onClick={() => runWith(other.id, (o) => ({ kind: 'link.decide', a: anchorOf(event), b: anchorOf(o), accept: status !== 'accepted' }))}>
                             {status === 'accepted' ? 'Reject instead' : 'Accept instead'}
                           </button>
                         </>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EditedEvent } from '../../shared/edits';
+import type { TimelineEvent } from '../../shared/timeline-pack';
 import { formatTimex } from '../../shared/timex';
 import './editor.css';
 
@@ -33,15 +33,15 @@ export function useMergePicking(): { picked: string[]; toggle: (id: string) => v
 
 interface TrayProps {
   picked: readonly string[];
-  eventsById: ReadonlyMap<string, EditedEvent>;
+  eventsById: ReadonlyMap<string, TimelineEvent>;
   busy: boolean;
   onRemove: (id: string) => void;
   onClear: () => void;
-  onMerge: (events: EditedEvent[]) => void;
+  onMerge: (events: TimelineEvent[]) => void;
 }
 
 export function MergeTray({ picked, eventsById, busy, onRemove, onClear, onMerge }: TrayProps) {
-  const events = picked.map((id) => eventsById.get(id)).filter((e): e is EditedEvent => e !== undefined);
+  const events = picked.map((id) => eventsById.get(id)).filter((e): e is TimelineEvent => e !== undefined);
   if (events.length === 0) return null;
   return (
     <section className="merge-tray" data-testid="merge-tray" aria-label="Events picked for a merge">
@@ -50,8 +50,8 @@ export function MergeTray({ picked, eventsById, busy, onRemove, onClear, onMerge
         {events.map((e, i) => (
           <li key={e.id}>
             <label>
-              <input type="checkbox" checked onChange={() => onRemove(e.id)} aria-label={`Leave out ${e.label || e.text}`} />
-              <span className="muted small">{formatTimex(e.date.value, e.date.mod)}</span> <span dir="auto">{e.label || e.text}</span>
+              <input type="checkbox" checked onChange={() => onRemove(e.id)} aria-label={`Leave out ${e.label}`} />
+              <span className="muted small">{formatTimex(e.date.value, e.date.mod)}</span> <span dir="auto">{e.label}</span>
               {i === 0 && <span className="muted small"> (kept: its date and label)</span>}
             </label>
           </li>

@@ -1,5 +1,6 @@
 import type { DocumentSummary } from '../../shared/ipc/contract';
-import type { ChronoEvent } from '../../shared/model';
+import type { EditedEvent } from '../../shared/edits';
+import type { TimelineEvent } from '../../shared/timeline-pack';
 import { SelectedEventActions, SelectedEventProvenance } from '../editor/curation-slots';
 import { dateLabel, eventInterval } from '../timeline/build-items';
 
@@ -10,13 +11,15 @@ const CERTAINTY_HINT: Record<string, string> = {
 };
 
 interface Props {
-  event: ChronoEvent;
+  event: TimelineEvent;
+  /** The same event in full (`event:get`): its sentence, actions and provenance; null while it loads. */
+  full: EditedEvent | null;
   doc: DocumentSummary | undefined;
   colorClass: string;
   onSelectEvent: (id: string) => void;
 }
 
-export function EventDetails({ event, doc, colorClass, onSelectEvent }: Props) {
+export function EventDetails({ event, full, doc, colorClass, onSelectEvent }: Props) {
   const iv = eventInterval(event);
   return (
     <div className="event-details" aria-label="Selected event">
@@ -27,7 +30,7 @@ export function EventDetails({ event, doc, colorClass, onSelectEvent }: Props) {
         </span>
         {event.edited && <span className="cert-badge">edited</span>}
       </div>
-      <SelectedEventActions event={event} />
+      {full && <SelectedEventActions event={full} />}
       <p className="muted small">
         <span className="mono">{event.date.value}</span>
         {event.date.mod ? <span className="mono"> · {event.date.mod}</span> : null}
@@ -37,8 +40,8 @@ export function EventDetails({ event, doc, colorClass, onSelectEvent }: Props) {
         <span className="swatch" aria-hidden="true" />
         <span dir="auto">{doc?.title ?? event.doc}</span>
       </p>
-      <blockquote dir="auto" lang={doc?.lang !== 'und' ? doc?.lang : undefined}>
-        {event.text}
+      <blockquote dir="auto" lang={doc?.lang !== 'und' ? doc?.lang : undefined} aria-busy={full ? undefined : 'true'}>
+        {full ? full.text : event.label}
       </blockquote>
       {event.sameAs && event.sameAs.length > 0 && (
         <p className="small">
@@ -50,7 +53,7 @@ export function EventDetails({ event, doc, colorClass, onSelectEvent }: Props) {
           ))}
         </p>
       )}
-      <SelectedEventProvenance event={event} onSelectEvent={onSelectEvent} />
+      {full && <SelectedEventProvenance event={full} onSelectEvent={onSelectEvent} />}
     </div>
   );
 }

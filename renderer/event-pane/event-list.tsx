@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
-import type { ChronoEvent } from '../../shared/model';
+import type { TimelineEvent } from '../../shared/timeline-pack';
 import { dateLabel } from '../timeline/build-items';
 
 /**
@@ -12,7 +12,7 @@ const RENDER_ALL_UP_TO = 200;
 const ROW_ESTIMATE_PX = 26;
 
 interface Props {
-  events: readonly ChronoEvent[];
+  events: readonly TimelineEvent[];
   selectedId: string | null;
   colors: ReadonlyMap<string, string>;
   onSelect: (id: string) => void;
@@ -80,7 +80,7 @@ export const EventList = memo(function EventList({ events, selectedId, colors, o
                 {e.date.certainty === 'uncertain' ? ' ?' : ''}
               </span>
               <span className="row-label" dir="auto">
-                {e.label || e.text}
+                {e.label}
               </span>
             </button>
           </li>

@@ -5,7 +5,7 @@ import { eventInterval } from '../timeline/build-items';
  * Events in time order: by first day, then shorter spans first (a day before the month containing it), then by
  * position in the document. Undated events (unknown year etc.) come last, in document order.
  */
-export function sortEventsByTime(events: readonly ChronoEvent[]): ChronoEvent[] {
+export function sortEventsByTime<E extends Pick<ChronoEvent, 'id' | 'doc' | 'start' | 'date'>>(events: readonly E[]): E[] {
   const keyed = events.map((e) => {
     const iv = eventInterval(e);
     return { e, start: iv?.start ?? '\uffff', end: iv?.end ?? '\uffff' };

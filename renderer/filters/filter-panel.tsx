@@ -9,7 +9,7 @@ interface Props {
   filters: Filters;
   onChange: (f: Filters) => void;
   /** All shown (not hidden) events: counts are over the whole corpus, so they don't jump while filtering. */
-  events: readonly ChronoEvent[];
+  events: ReadonlyArray<Pick<ChronoEvent, 'doc' | 'entities' | 'date'>>;
   documents: readonly DocumentSummary[];
   entityNames: ReadonlyMap<string, string>;
   /** The timeline's current window as days, for "use the visible range". */

@@ -103,7 +103,7 @@ export function isFiltered(f: Filters): boolean {
 }
 
 /** A predicate for the filters; `langOf` maps an event's document to its language. */
-export function eventFilter(f: Filters, langOf: (docId: string) => Lang | undefined): (e: ChronoEvent) => boolean {
+export function eventFilter(f: Filters, langOf: (docId: string) => Lang | undefined): (e: Pick<ChronoEvent, 'doc' | 'entities' | 'date'>) => boolean {
   const entities = f.entities.length ? new Set(f.entities) : null;
   const langs = f.langs.length ? new Set<string>(f.langs) : null;
   const docs = f.docs.length ? new Set(f.docs) : null;

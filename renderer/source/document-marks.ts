@@ -21,7 +21,7 @@ function formatAmount(value: number, currency: string, max?: number): string {
  * All spans to draw over a document: the selected event's sentence (outermost, one element), the other events'
  * sentences (clickable), and the timex / amount / entity marks with their normalised value as a tooltip.
  */
-export function documentMarks(view: DocumentView, activeEvent: ChronoEvent | null, entityNames: ReadonlyMap<string, string>): MarkSpan<MarkData>[] {
+export function documentMarks(view: DocumentView, activeEvent: Pick<ChronoEvent, 'id' | 'doc' | 'start' | 'end'> | null, entityNames: ReadonlyMap<string, string>): MarkSpan<MarkData>[] {
   const spans: MarkSpan<MarkData>[] = [];
   const active = activeEvent && activeEvent.doc === view.document.id ? activeEvent : null;
   if (active) spans.push({ start: active.start, end: active.end, rank: RANK_ACTIVE, data: { kind: 'active-sentence', eventId: active.id } });

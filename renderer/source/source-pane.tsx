@@ -11,7 +11,8 @@ import { useDocumentView } from './use-document-view';
 
 const LANG_NAMES: Record<string, string> = { ar: 'Arabic', de: 'German', fr: 'French', en: 'English', und: 'undetermined' };
 interface Props {
-  event: ChronoEvent | null;
+  /** The selected event (its sentence is marked); the timeline's slim event is enough. */
+  event: Pick<ChronoEvent, 'id' | 'doc' | 'start' | 'end'> | null;
   summary: DocumentSummary | null;
   colorClass: string;
   onSelectEvent: (id: string) => void;

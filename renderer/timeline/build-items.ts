@@ -66,6 +66,9 @@ export function eventInterval(event: Pick<ChronoEvent, 'date'>): { start: string
  * One per drawable event. Tooltip and label are made on first read: of 50,000 events only the few hundred
  * vis-timeline is given ever need them.
  */
+/** What an item is made of: the timeline's slim event (its label stands in for the sentence) or a full one. */
+export type ItemEvent = Pick<ChronoEvent, 'id' | 'doc' | 'label' | 'date' | 'edited'> & { text?: string };
+
 class ItemSpec implements TimelineItemSpec {
   readonly id: string;
   readonly group: string;
@@ -79,7 +82,7 @@ class ItemSpec implements TimelineItemSpec {
   private cachedLabel: string | null = null;
 
   constructor(
-    private readonly event: ChronoEvent,
+    private readonly event: ItemEvent,
     private readonly docTitle: string,
     iv: { start: string; end: string; precision: Precision },
     colorClass: string,
@@ -96,16 +99,16 @@ class ItemSpec implements TimelineItemSpec {
   }
 
   get label(): string {
-    return (this.cachedLabel ??= shortLabel(this.event.label || this.event.text));
+    return (this.cachedLabel ??= shortLabel(this.event.label || this.event.text || ''));
   }
 
   get title(): string {
     const e = this.event;
-    return (this.cachedTitle ??= `${dateLabel(e)} · ${e.date.certainty}${e.edited ? ' · edited' : ''}\n${e.text.replace(/\s+/g, ' ').trim()}\n— ${this.docTitle}`);
+    return (this.cachedTitle ??= `${dateLabel(e)} · ${e.date.certainty}${e.edited ? ' · edited' : ''}\n${(e.text ?? e.label).replace(/\s+/g, ' ').trim()}\n— ${this.docTitle}`);
   }
 }
 
-export function buildItem(event: ChronoEvent, docTitle: string, colorClass: string): TimelineItemSpec | null {
+export function buildItem(event: ItemEvent, docTitle: string, colorClass: string): TimelineItemSpec | null {
   const iv = eventInterval(event);
   if (!iv) return null;
   return new ItemSpec(event, docTitle, iv, colorClass);

@@ -5,6 +5,9 @@
  */
 import type { DocumentSummary } from '../../shared/ipc/contract';
 import type { ChronoEvent, Lang } from '../../shared/model';
+
+/** What lanes and colours read of an event (the timeline's slim events and full ones both have it). */
+export type LaneEvent = Pick<ChronoEvent, 'doc' | 'entities'>;
 import { DOC_COLOR_COUNT } from './doc-colors';
 
 export type LaneMode = 'document' | 'entity' | 'language' | 'none';
@@ -30,8 +33,8 @@ export interface Lane {
 
 export interface LaneLayout {
   lanes: Lane[];
-  laneOf: (e: ChronoEvent) => string;
-  colorOf: (e: ChronoEvent) => string;
+  laneOf: (e: LaneEvent) => string;
+  colorOf: (e: LaneEvent) => string;
   /** Legend entries for the colour mode: swatch class and name. */
   legend: Array<{ colorClass: string; label: string; title: string }>;
 }
@@ -51,7 +54,7 @@ export function entityLabel(id: string, names?: ReadonlyMap<string, string>): st
 }
 
 /** Entity ids by how many events name them (most first), ties by id. */
-export function entityCounts(events: readonly ChronoEvent[]): Array<{ id: string; count: number }> {
+export function entityCounts(events: readonly LaneEvent[]): Array<{ id: string; count: number }> {
   const counts = new Map<string, number>();
   for (const e of events) for (const id of new Set(e.entities)) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
@@ -69,7 +72,7 @@ export const ALL_LANE = '~all';
 export function layoutLanes(
   mode: LaneMode,
   colorMode: ColorMode,
-  events: readonly ChronoEvent[],
+  events: readonly LaneEvent[],
   documents: readonly DocumentSummary[],
   entityNames?: ReadonlyMap<string, string>,
 ): LaneLayout {
@@ -79,8 +82,8 @@ export function layoutLanes(
   const entityColor = new Map(ranked.map((x, i) => [x.id, `doc-c${i < ENTITY_COLORS ? i : ENTITY_COLORS}`]));
   const colorOf =
     colorMode === 'entity'
-      ? (e: ChronoEvent): string => (e.entities[0] !== undefined ? (entityColor.get(e.entities[0]) ?? `doc-c${ENTITY_COLORS}`) : 'no-color')
-      : (e: ChronoEvent): string => docColor.get(e.doc) ?? 'doc-c0';
+      ? (e: LaneEvent): string => (e.entities[0] !== undefined ? (entityColor.get(e.entities[0]) ?? `doc-c${ENTITY_COLORS}`) : 'no-color')
+      : (e: LaneEvent): string => docColor.get(e.doc) ?? 'doc-c0';
 
   const legend =
     colorMode === 'entity'
@@ -90,7 +93,7 @@ export function layoutLanes(
         ]
       : docs.map((d) => ({ colorClass: docColor.get(d.id)!, label: d.title || d.file, title: `${d.title} (${d.file})` }));
 
-  const count = (key: (e: ChronoEvent) => string): Map<string, number> => {
+  const count = (key: (e: LaneEvent) => string): Map<string, number> => {
     const m = new Map<string, number>();
     for (const e of events) m.set(key(e), (m.get(key(e)) ?? 0) + 1);
     return m;

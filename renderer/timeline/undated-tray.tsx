@@ -1,12 +1,12 @@
 import type { DocumentSummary } from '../../shared/ipc/contract';
-import type { ChronoEvent } from '../../shared/model';
+import type { TimelineEvent } from '../../shared/timeline-pack';
 import { formatTimex } from '../../shared/timex';
 import { undatedReason } from './undated';
 
 const MAX_ROWS = 300;
 
 interface Props {
-  events: readonly ChronoEvent[];
+  events: readonly TimelineEvent[];
   docs: ReadonlyMap<string, DocumentSummary>;
   colors: ReadonlyMap<string, string>;
   selectedId: string | null;
@@ -31,7 +31,7 @@ export function UndatedTray({ events, docs, colors, selectedId, onSelect, onDate
                 <span className="undated-reason">{undatedReason(e, doc)}</span>
               </div>
               <button type="button" className="undated-text" dir="auto" onClick={() => onSelect(e.id)} title="Show in the source">
-                {e.label || e.text}
+                {e.label}
               </button>
               <div className="undated-foot">
                 <span className="muted small" dir="auto">

@@ -5,6 +5,7 @@
 import type { Amount, DocTimex, Document, DocumentProblem, Entity, FileProblem, Lang, Mention, Published } from '../model';
 import type { EditedEvent, EditOp, OrphanedEdit } from '../edits';
 import type { Result } from './result';
+import type { PackedEvents, TimelineEvent } from '../timeline-pack';
 import type { EventFilters, PrintFormat, PrintOptions } from '../print-options';
 
 export type ExportDataFormat = 'json' | 'csv' | 'timelinejs';
@@ -66,6 +67,16 @@ export interface TimelineData {
   history: HistoryState;
 }
 
+/** What `timeline:overview` answers: the timeline's data with its events packed (shared/timeline-pack.ts). */
+export interface TimelineOverviewWire extends Omit<TimelineData, 'events'> {
+  events: PackedEvents;
+}
+
+/** The same, unpacked: what the explorer works with. */
+export interface TimelineOverview extends Omit<TimelineData, 'events'> {
+  events: TimelineEvent[];
+}
+
 export interface EditResult {
   /** The edit recorded (or undone/redone); null when there was nothing to undo/redo. */
   seq: number | null;
@@ -103,6 +114,12 @@ export interface Calls {
   'app:status': { args: Record<string, never>; result: AppStatus };
   'timeline:load': { args: Record<string, never>; result: TimelineData };
   'document:get': { args: { id: string }; result: DocumentView };
+  /** The explorer's load: every event as the timeline draws it; sentences come with `event:get` and `events:search`. */
+  'timeline:overview': { args: Record<string, never>; result: TimelineOverviewWire };
+  /** One event in full (sentence, evidence, links, note, tags, merged sources), hidden ones included. */
+  'event:get': { args: { id: string }; result: EditedEvent };
+  /** Full-text search over labels and sentences, folded like the export's `q` (case, diacritics, Arabic variants). */
+  'events:search': { args: { query: string }; result: { ids: string[] } };
   'corpus:reannotate': { args: Record<string, never>; result: AnnotateSummary };
   /** Filters are optional: absent means every event (the current search, documents, languages, date range). */
   'export:data': { args: { format: ExportDataFormat } & EventFilters; result: ExportedData };

@@ -6,45 +6,10 @@ import type { Timex } from '../../../shared/model';
 import { durationValue, parseRef } from './calendar';
 import { numberRulesFor, QUOTE_RULES, WORD_RULES, wordRulesFor, type Rule, type RuleCtx } from './grammar';
 import type { Feature } from './types';
-import { itemize, needsFollower, type Item, type Lexicon } from './lexicon';
+import { itemize, needsFollower, newItemMarks, type Item, type ItemMarks, type Lexicon } from './lexicon';
 import { Reader } from './readers';
 import { resolveDate, type Anchor, type ResolveCtx } from './resolve';
 import type { Match } from './sem';
-
-/**
- * One pass: sentence index of every item (a dot after a 1-2 digit number is a German ordinal, not an end), its tense
- * mark (+1 future marker, -1 past marker, 0 neither), per sentence whether it has a future marker, and the live items.
- */
-function sentencesAndTense(items: Item[], sc: Scratch): number {
-  const n = items.length;
-  if (sc.sent.length < n + 1) {
-    const cap = Math.max(n + 1, sc.sent.length * 2);
-    sc.sent = new Int32Array(cap);
-    sc.marks = new Int8Array(cap);
-    sc.sentFuture = new Uint8Array(cap);
-    sc.live = new Int32Array(cap);
-  } else sc.sentFuture.fill(0, 0, n + 1);
-  const { sent, marks, sentFuture, live } = sc;
-  let nLive = 0;
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    const t = items[i]!;
-    if (i > 0 && t.nl) s++;
-    else if (i > 1 && t.gap) {
-      const p = items[i - 1]!;
-      if (p.kind === 'p' && (p.norm === '.' || p.norm === '!' || p.norm === '?')) {
-        const pp = items[i - 2]!;
-        if (!(p.norm === '.' && pp.kind === 'n' && (pp.digits ?? 9) <= 2)) s++;
-      }
-    }
-    sent[i] = s;
-    const m = t.tense;
-    marks[i] = m;
-    if (m === 1) sentFuture[s] = 1;
-    if (t.live) live[nLive++] = i;
-  }
-  return nLive;
-}
 
 const WINDOW_BEFORE = 10;
 const WINDOW_AFTER = 6;
@@ -129,9 +94,6 @@ function blockEnd(text: string, from: number, nls: NewlineScan): number {
 
 interface RunState { anchor: Anchor | null }
 
-/** Per-item arrays reused from block to block (each block writes its first items.length entries). */
-interface Scratch { sent: Int32Array; marks: Int8Array; sentFuture: Uint8Array; live: Int32Array }
-
 /** Per feature object of a live word: the rules to try there and whether a live item must follow closely. */
 interface WordStart { rules: readonly Rule[]; needsFollower: boolean }
 
@@ -156,7 +118,7 @@ export function runTagger(text: string, lex: Lexicon, refStr: string | null): Ti
   const nls: NewlineScan = { at: 0 };
   // One block's items at a time: their objects are reused by the next block (nothing keeps them past runBlock).
   const pool: Item[] = [];
-  const sc: Scratch = { sent: new Int32Array(0), marks: new Int8Array(0), sentFuture: new Uint8Array(0), live: new Int32Array(0) };
+  const sc = newItemMarks();
   let from = 0;
   while (from < text.length) {
     const to = blockEnd(text, from, nls);
@@ -167,11 +129,10 @@ export function runTagger(text: string, lex: Lexicon, refStr: string | null): Ti
 }
 
 /** Tags text[from, to); item offsets are into the whole text (no block copy or slice to scan). */
-function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: ReturnType<typeof parseRef>, state: RunState, out: Timex[], pool: Item[], sc: Scratch): void {
-  const items = itemize(lex, text, from, to, pool);
+function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: ReturnType<typeof parseRef>, state: RunState, out: Timex[], pool: Item[], sc: ItemMarks): void {
+  const items = itemize(lex, text, from, to, pool, sc);
   const r = new Reader(items, lex);
-  const nLive = sentencesAndTense(items, sc);
-  const { sent, marks, sentFuture, live } = sc;
+  const { sent, marks, sentFuture, live, nLive } = sc;
   const ctx: RuleCtx = { r, lastEnd: -1, monthFirstSlash: !!lex.pack.monthFirstSlash, nextWeekdayNextWeek: !!lex.pack.nextWeekdayNextWeek, spaceDates: !!lex.pack.spaceDates };
   let anchor = state.anchor;
   // One context for every date of the block (the resolver keeps nothing from it).

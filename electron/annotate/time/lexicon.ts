@@ -88,14 +88,15 @@ export function compileLexicon(pack: LangPack): Lexicon {
   const afterNext = (pack.afterNext ?? []).map((text) => ({ text, feat: { afterNext: true } as Feature }));
   for (const p of [...pack.phrases, ...holidayPhrases, ...hence, ...afterNext]) {
     let node = root;
-    for (const k of phraseKeys(p.text)) {
+    const keys = phraseKeys(p.text);
+    keys.forEach((k, d) => {
       let nx = node.next.get(k);
       if (!nx) {
-        nx = { next: new Map() };
+        nx = { next: new Map(), head: keys[0]!, norm: keys.slice(0, d + 1).join(' '), tail: keys.slice(1, d + 1).map((x) => ` ${x}`).join('') };
         node.next.set(k, nx);
       }
       node = nx;
-    }
+    });
     node.feat = { ...(node.feat ?? {}), ...p.feat };
   }
   const lex: Lexicon = {
@@ -187,55 +188,126 @@ export function needsFollower(f: Feature): boolean {
 
 const MAX_PHRASE = 8;
 
-/** Tokens -> items: fixed phrases merged (longest first), every item with its features. Offsets are into `text`. */
-export function itemize(lex: Lexicon, text: string, from = 0, to = text.length, pool?: Item[]): Item[] {
+/**
+ * Per-item facts the engine needs, filled while items are made (no second pass over a block's items): sentence
+ * index of every item (a dot after a 1-2 digit number is a German ordinal, not an end), its tense mark (+1 future
+ * marker, -1 past marker, 0 neither), per sentence whether it has a future marker, and the live items. The arrays
+ * are reused from block to block (each block writes its first items.length entries).
+ */
+export interface ItemMarks {
+  sent: Int32Array;
+  marks: Int8Array;
+  sentFuture: Uint8Array;
+  live: Int32Array;
+  nLive: number;
+}
+
+export function newItemMarks(): ItemMarks {
+  return { sent: new Int32Array(0), marks: new Int8Array(0), sentFuture: new Uint8Array(0), live: new Int32Array(0), nLive: 0 };
+}
+
+function reserve(m: ItemMarks, n: number): void {
+  if (m.sent.length < n) {
+    const cap = Math.max(n, m.sent.length * 2);
+    m.sent = new Int32Array(cap);
+    m.marks = new Int8Array(cap);
+    m.sentFuture = new Uint8Array(cap);
+    m.live = new Int32Array(cap);
+  } else m.sentFuture.fill(0, 0, n);
+}
+
+/** A merged single-word phrase's features: one object per (word features, phrase features) pair. */
+const mergedFeats = new WeakMap<Feature, WeakMap<Feature, Feature>>();
+
+function mergeFeat(a: Feature, b: Feature): Feature {
+  let byB = mergedFeats.get(a);
+  if (byB === undefined) {
+    byB = new WeakMap();
+    mergedFeats.set(a, byB);
+  }
+  let v = byB.get(b);
+  if (v === undefined) {
+    v = { ...a, ...b };
+    byB.set(b, v);
+  }
+  return v;
+}
+
+/**
+ * Tokens -> items: fixed phrases merged (longest first), every item with its features. Offsets are into `text`.
+ * With `marks`, also records the per-item facts above.
+ */
+export function itemize(lex: Lexicon, text: string, from = 0, to = text.length, pool?: Item[], marks?: ItemMarks): Item[] {
   const toks = tokenize(text, lex.word, from, to, pool);
   // Items are written back into the token array (merging phrases only shrinks it): no second big array.
   const items: Item[] = toks;
   let w = 0;
   let i = 0;
   const n = toks.length;
+  if (marks) reserve(marks, n + 1);
+  let s = 0;
+  let nLive = 0;
   while (i < n) {
-    const t = toks[i]!;
+    let t = toks[i]!;
     const roots = t.roots;
     if (roots === null) {
       if (w !== i) items[w] = t;
-      w++;
       i++;
-      continue;
-    }
-    let best = -1;
-    let bestFeat: Feature | undefined;
-    for (let vi = 0; vi < roots.length; vi++) {
-      let node: PhraseNode | undefined = roots[vi];
-      let j = i;
-      while (node) {
-        if (node.feat && j > best) {
-          best = j;
-          bestFeat = node.feat;
+    } else {
+      let best = -1;
+      let bestFeat: Feature | undefined;
+      let bestNode: PhraseNode | undefined;
+      for (let vi = 0; vi < roots.length; vi++) {
+        let node: PhraseNode | undefined = roots[vi];
+        let j = i;
+        while (node) {
+          if (node.feat && j > best) {
+            best = j;
+            bestFeat = node.feat;
+            bestNode = node;
+          }
+          j++;
+          if (j >= n || j - i >= MAX_PHRASE) break;
+          node = node.next.get(toks[j]!.norm);
         }
-        j++;
-        if (j >= n || j - i >= MAX_PHRASE) break;
-        node = node.next.get(toks[j]!.norm);
       }
+      if (best > i && bestFeat) {
+        const last = toks[best]!;
+        const tense = bestFeat.future ? 1 : bestFeat.past ? -1 : 0;
+        // The phrase's words as normalised, space-separated (the first word may carry a clitic the trie key lacks).
+        const norm = t.norm === bestNode!.head ? bestNode!.norm! : t.norm + bestNode!.tail!;
+        t = { kind: 'w', start: t.start, end: last.end, norm, gap: t.gap, nl: t.nl,
+          num: undefined, digits: undefined, cap: t.cap, feat: bestFeat, live: true, tense, roots: null };
+        i = best + 1;
+      } else {
+        if (best === i && bestFeat) {
+          t.feat = mergeFeat(t.feat, bestFeat);
+          t.live = true;
+          if (bestFeat.future) t.tense = 1;
+          else if (bestFeat.past) t.tense = -1;
+        }
+        i++;
+      }
+      items[w] = t;
     }
-    if (best > i && bestFeat) {
-      const last = toks[best]!;
-      const tense = bestFeat.future ? 1 : bestFeat.past ? -1 : 0;
-      items[w++] = { kind: 'w', start: t.start, end: last.end, norm: toks.slice(i, best + 1).map((x) => x.norm).join(' '), gap: t.gap, nl: t.nl,
-        num: undefined, digits: undefined, cap: t.cap, feat: bestFeat, live: true, tense, roots: null };
-      i = best + 1;
-      continue;
+    if (marks) {
+      if (w > 0 && t.nl) s++;
+      else if (w > 1 && t.gap) {
+        const p = items[w - 1]!;
+        if (p.kind === 'p' && (p.norm === '.' || p.norm === '!' || p.norm === '?')) {
+          const pp = items[w - 2]!;
+          if (!(p.norm === '.' && pp.kind === 'n' && (pp.digits ?? 9) <= 2)) s++;
+        }
+      }
+      marks.sent[w] = s;
+      const m = t.tense;
+      marks.marks[w] = m;
+      if (m === 1) marks.sentFuture[s] = 1;
+      if (t.live) marks.live[nLive++] = w;
     }
-    if (best === i && bestFeat) {
-      t.feat = { ...t.feat, ...bestFeat };
-      t.live = true;
-      if (bestFeat.future) t.tense = 1;
-      else if (bestFeat.past) t.tense = -1;
-    }
-    items[w++] = t;
-    i++;
+    w++;
   }
   items.length = w;
+  if (marks) marks.nLive = nLive;
   return items;
 }

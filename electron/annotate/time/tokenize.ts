@@ -9,6 +9,10 @@ import type { Feature } from './types';
 export interface PhraseNode {
   next: Map<string, PhraseNode>;
   feat?: Feature;
+  /** Below the root: the phrase's first key, its keys down to this node joined by spaces, and the same without the first key. */
+  head?: string;
+  norm?: string;
+  tail?: string;
 }
 
 /** Everything the lexicon knows about one spelling of a word, computed once per distinct spelling. */

@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { ServiceError } from '../../../shared/ipc/result';
 import { dispatch } from '../../../electron/ipc/dispatch';
+import { packEvents } from '../../../shared/timeline-pack';
 
 const calls: string[] = [];
 const handlers: Handlers = {
   'app:status': async () => ({ state: 'ready', storePath: '/s', corpusDir: null, progress: null, error: null, notices: [] }),
   'timeline:load': async () => ({ corpusDir: null, documents: [], events: [], problems: [], orphaned: [], history: { canUndo: false, canRedo: false, edits: 0 } }),
+  'timeline:overview': async () => ({ corpusDir: null, documents: [], events: packEvents([]), problems: [], orphaned: [], history: { canUndo: false, canRedo: false, edits: 0 } }),
+  'event:get': async ({ id }) => {
+    throw new ServiceError('not-found', `no event ${id}`);
+  },
+  'events:search': async () => ({ ids: [] }),
   'document:get': async ({ id }) => {
     calls.push(id);
     throw new ServiceError('not-found', `no document ${id}`);
