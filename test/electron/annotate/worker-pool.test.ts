@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TaskTimeoutError, WorkerPool, WorkerStartError } from '../../../electron/annotate/worker-pool';
@@ -57,5 +58,19 @@ describe('the worker pool', () => {
     expect(running).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/closed/) }) });
     expect(queued).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/closed/) }) });
     await expect(pool.run({ n: 3 })).rejects.toThrow(/closed/);
+  }, 30_000);
+
+  it('runs a TypeScript entry from one esbuild bundle under node_modules/.cache, named by content', async () => {
+    const dir = path.resolve('node_modules/.cache/chronolens');
+    const pool = new WorkerPool<In, Out>({ size: 2, timeoutMs: 10_000, entry: echo });
+    try {
+      expect(await Promise.all([pool.run({ n: 2 }), pool.run({ n: 3 })])).toEqual([{ n: 2, square: 4 }, { n: 3, square: 9 }]);
+    } finally {
+      await pool.close();
+    }
+    const bundles = readdirSync(dir).filter((f) => /^echo-worker\.[0-9a-f]{16}\.mjs$/.test(f));
+    expect(bundles.length).toBeGreaterThan(0);
+    // The bundle holds the pool's worker side too: nothing is left to compile when a worker starts.
+    expect(bundles.some((f) => readFileSync(path.join(dir, f), 'utf8').includes('serveTasks must run in a worker thread'))).toBe(true);
   }, 30_000);
 });
