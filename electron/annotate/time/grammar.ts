@@ -588,9 +588,9 @@ export const modified: Rule = (c, i) => {
   }
   if (!best || best.sem.kind !== 'date') return null;
   if (best.sem.shift && best.sem.shift.unit === 'D') return null;
-  const sem = best.sem.copy();
-  sem.mod = mod;
-  return { from: i, to: best.to, sem };
+  // The rules above make a new meaning for every match: it is ours to change.
+  best.sem.mod = mod;
+  return { from: i, to: best.to, sem: best.sem };
 };
 
 /** An ordinal for "third Tuesday of": an ordinal word or numeral, or "last"/"letzter"/"اخر" (-1). */
@@ -812,9 +812,9 @@ export const offsetFrom: Rule = (c, i) => {
   if (!base || base.sem.kind !== 'date') return null;
   const b = base.sem;
   if (b.holiday === undefined && b.day === undefined) return null;
-  const sem = b.copy();
-  sem.plusDays = sign * cnt.n * (u.unit === 'W' ? 7 : 1);
-  return { from: i, to: base.to, sem };
+  // A new meaning from the rule that matched the base: ours to change.
+  b.plusDays = sign * cnt.n * (u.unit === 'W' ? 7 : 1);
+  return { from: i, to: base.to, sem: b };
 };
 
 /** Tried at every item; the longest match wins, ties go to the earlier rule. */

@@ -124,9 +124,15 @@ class SpellingCache {
   private pool = new Uint16Array(1 << 16);
   private used = 0;
   private vals: Array<SpellingEntry | undefined> = new Array<SpellingEntry | undefined>(1 << 12).fill(undefined);
+  /** The packed first 4 and next 4 code units of each key, and whether all its code units are Latin-1 (1). */
+  private pas = new Int32Array(1 << 12);
+  private pbs = new Int32Array(1 << 12);
+  private narrow = new Uint8Array(1 << 12);
 
-  lookup(text: string, start: number, end: number, h: number, word: (raw: string) => WordInfo): SpellingEntry {
+  lookup(text: string, start: number, end: number, pa: number, pb: number, hr: number, narrow: boolean, word: (raw: string) => WordInfo): SpellingEntry {
     const len = end - start;
+    const h = (Math.imul(pa ^ (pa >>> 16), 0x45d9f3b) ^ Math.imul(pb ^ len, 0x119de1f3) ^ Math.imul(hr, 0x27d4eb2d)) | 0;
+    const exact = narrow && len <= 8;
     const keys = this.keys;
     const hashes = this.hashes;
     const mask = this.mask;
@@ -135,33 +141,44 @@ class SpellingCache {
       const k = keys[slot];
       if (k === undefined) break;
       if (hashes[slot] === h && k.length === len) {
-        const pool = this.pool;
-        const off = this.offs[slot]! - start;
-        let q = start;
-        while (q < end && pool[off + q] === text.charCodeAt(q)) q++;
-        if (q === end) return this.vals[slot]!;
+        if (exact) {
+          if (this.pas[slot] === pa && this.pbs[slot] === pb && this.narrow[slot] === 1) return this.vals[slot]!;
+        } else {
+          const pool = this.pool;
+          const off = this.offs[slot]! - start;
+          let q = start;
+          while (q < end && pool[off + q] === text.charCodeAt(q)) q++;
+          if (q === end) return this.vals[slot]!;
+        }
       }
       slot = (slot + 1) & mask;
     }
-    return this.add(text, start, end, h, slot, word);
+    return this.add(text, start, end, h, pa, pb, narrow, slot, word);
   }
 
-  private add(text: string, start: number, end: number, h: number, slot: number, word: (raw: string) => WordInfo): SpellingEntry {
+  private add(text: string, start: number, end: number, h: number, pa: number, pb: number, narrow: boolean, slot: number, word: (raw: string) => WordInfo): SpellingEntry {
     const raw = text.slice(start, end);
     const c0 = raw.charCodeAt(0);
     const cap = c0 < 0x80 ? c0 >= 0x41 && c0 <= 0x5a : raw.charAt(0) !== raw.charAt(0).toLowerCase();
     const info = word(raw);
     const e: SpellingEntry = { norm: info.norm, feat: info.feat, live: info.live, tense: info.tense, roots: info.roots, cap };
-    if ((this.size + 1) * 2 > this.mask + 1) {
-      this.grow();
-      return this.insert(raw, h, e);
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    else {
+      this.put(slot, raw, h, pa, pb, narrow ? 1 : 0, e);
+      return e;
     }
+    return this.insert(raw, h, pa, pb, narrow ? 1 : 0, e);
+  }
+
+  private put(slot: number, raw: string, h: number, pa: number, pb: number, narrow: number, e: SpellingEntry): void {
     this.hashes[slot] = h;
+    this.pas[slot] = pa;
+    this.pbs[slot] = pb;
+    this.narrow[slot] = narrow;
     this.keys[slot] = raw;
     this.vals[slot] = e;
     this.offs[slot] = this.store(raw);
     this.size++;
-    return e;
   }
 
   /** Copies a key's characters into the pool; returns where they start. */
@@ -177,14 +194,10 @@ class SpellingCache {
     return at;
   }
 
-  private insert(raw: string, h: number, e: SpellingEntry): SpellingEntry {
+  private insert(raw: string, h: number, pa: number, pb: number, narrow: number, e: SpellingEntry): SpellingEntry {
     let slot = (h ^ (h >>> 15)) & this.mask;
     while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
-    this.hashes[slot] = h;
-    this.keys[slot] = raw;
-    this.vals[slot] = e;
-    this.offs[slot] = this.store(raw);
-    this.size++;
+    this.put(slot, raw, h, pa, pb, narrow, e);
     return e;
   }
 
@@ -193,10 +206,16 @@ class SpellingCache {
     const oldKeys = this.keys;
     const oldVals = this.vals;
     const oldHashes = this.hashes;
+    const oldPas = this.pas;
+    const oldPbs = this.pbs;
+    const oldNarrow = this.narrow;
     const cap = this.mask + 1 >= 1 << 18 ? 1 << 12 : (this.mask + 1) * 2;
     this.mask = cap - 1;
     this.size = 0;
     this.hashes = new Int32Array(cap);
+    this.pas = new Int32Array(cap);
+    this.pbs = new Int32Array(cap);
+    this.narrow = new Uint8Array(cap);
     this.offs = new Int32Array(cap);
     this.used = 0;
     this.keys = new Array<string | undefined>(cap).fill(undefined);
@@ -207,7 +226,7 @@ class SpellingCache {
     }
     for (let s = 0; s < oldKeys.length; s++) {
       const k = oldKeys[s];
-      if (k !== undefined) this.insert(k, oldHashes[s]!, oldVals[s]!);
+      if (k !== undefined) this.insert(k, oldHashes[s]!, oldPas[s]!, oldPbs[s]!, oldNarrow[s]!, oldVals[s]!);
     }
   }
 }
@@ -246,7 +265,7 @@ function punctuation(code: number): string {
 /** Writes token k: into the object already in that slot (a pool reused from the previous block) or a new one. */
 function put(toks: Token[], k: number, kind: TokKind, start: number, end: number, norm: string, gap: boolean, nl: boolean,
   num: number | undefined, digits: number | undefined, cap: boolean, feat: Feature, live: boolean, tense: number, roots: PhraseNode[] | null): void {
-  if (k >= toks.length) toks.push(blankToken());
+  if (k >= toks.length) toks.push(spareTokens.pop() ?? blankToken());
   {
     const o = toks[k]!;
     o.kind = kind;
@@ -264,6 +283,13 @@ function put(toks: Token[], k: number, kind: TokKind, start: number, end: number
     o.roots = roots;
   }
 }
+
+/**
+ * Token objects cut off the end of a reused array (a block with fewer tokens than the one before), kept for the
+ * next block that needs more instead of being dropped and made again. Bounded.
+ */
+const spareTokens: Token[] = [];
+const MAX_SPARE = 4096;
 
 function blankToken(): Token {
   return { kind: 'p', start: 0, end: 0, norm: '', gap: false, nl: false, num: undefined, digits: undefined, cap: false, feat: NO_FEAT, live: false, tense: 0, roots: null };
@@ -322,25 +348,36 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
       }
       put(toks, k++, 'n', start, i, digits, gap, nl, len > 9 ? undefined : ascii ? value : Number(digits), len, false, NO_FEAT, true, 0, null);
     } else if (asciiLetter || isLetterAt(text, i)) {
-      // The spelling's hash is computed while scanning, so a known spelling is found without slicing the text.
-      let h = 0;
+      // The spelling's key is made while scanning, so a known spelling is found without slicing the text: its first
+      // 4 and next 4 code units packed a byte each (exact for words of up to 8 Latin-1 letters: no compare needed),
+      // a hash of the rest, and whether any code unit is above 0xFF.
+      let pa = 0;
+      let pb = 0;
+      let hr = 0;
+      let wide = 0;
       const lim = Math.min(n, start + MAX_TOKEN);
       while (i < lim) {
         const cc = text.charCodeAt(i);
+        const q = i - start;
         // ASCII letter: (cc | 32) in a..z (no code unit from 0x80 up passes this test).
         if (((cc | 32) - 97) >>> 0 < 26) {
-          h = (Math.imul(h, 31) + cc) | 0;
+          if (q < 4) pa = (pa << 8) | cc;
+          else if (q < 8) pb = (pb << 8) | cc;
+          else hr = (Math.imul(hr, 31) + cc) | 0;
           i++;
           continue;
         }
         if (cc < 0x80 || !isLetterAt(text, i)) break;
-        h = (Math.imul(h, 31) + cc) | 0;
+        if (q < 4) pa = (pa << 8) | (cc & 0xff);
+        else if (q < 8) pb = (pb << 8) | (cc & 0xff);
+        else hr = (Math.imul(hr, 31) + cc) | 0;
+        wide |= cc;
         if (cc >= 0xd800 && cc <= 0xdbff) {
-          h = (Math.imul(h, 31) + text.charCodeAt(i + 1)) | 0;
+          hr = (Math.imul(hr, 31) + (cc >> 8) + text.charCodeAt(i + 1)) | 0;
           i += 2;
         } else i++;
       }
-      const e = cache.lookup(text, start, i, h, word);
+      const e = cache.lookup(text, start, i, pa, pb, hr, wide <= 0xff, word);
       put(toks, k++, 'w', start, i, e.norm, gap, nl, undefined, undefined, e.cap, e.feat, e.live, e.tense, e.roots);
       // Most words are followed by one space: take it here rather than in another turn of the loop.
       if (i < n && text.charCodeAt(i) === 0x20) {
@@ -359,6 +396,7 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
     gap = false;
     nl = false;
   }
+  for (let q = toks.length - 1; q >= k && spareTokens.length < MAX_SPARE; q--) spareTokens.push(toks[q]!);
   toks.length = k;
   return toks;
 }

@@ -50,6 +50,15 @@ describe('robustness', () => {
     }
   });
 
+  it('tells apart spellings whose code units agree in their low byte (the tokenizer packs short Latin-1 words)', () => {
+    // U+0161 "š" and U+0100 "Ā" have the low bytes of "a" and of NUL: "Mši" must not be read as "Mai", in either order.
+    const text = 'Am 3. Mši 2019, am 4. Mai 2019, am 5. Mši 2019 und am 6. MĀai 2019.';
+    const ts = tagTimexes(text, { lang: 'de', ref: '2019-06-01' });
+    expect(ts.map((t) => [t.text, t.value])).toEqual([['4. Mai 2019', '2019-05-04']]);
+    const fresh = tagTimexes('Am 7. Mši 2019 oder am 8. Mai 2019.', { lang: 'de', ref: '2019-06-01' });
+    expect(fresh.map((t) => t.value)).toEqual(['2019-05-08']);
+  });
+
   it('handles an unsupported language by returning nothing', () => {
     expect(tagTimexes('May 5, 2019', { lang: 'und', ref: null })).toEqual([]);
   });
