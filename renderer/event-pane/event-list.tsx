@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import type { TimelineEvent } from '../../shared/timeline-pack';
 import { dateLabel } from '../timeline/build-items';
 
@@ -24,11 +24,13 @@ export const EventList = memo(function EventList({ events, selectedId, colors, o
   const [list, setList] = useState<HTMLOListElement | null>(null);
   // Where the list starts inside the scrolling panel (the selected event's details sit above it).
   const [offset, setOffset] = useState(0);
+  // Stable between renders: the virtualizer recomputes every row's offset when it changes.
+  const keyOf = useCallback((i: number) => events[i]!.id, [events]);
   const virtualizer = useVirtualizer({
     count: events.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_ESTIMATE_PX,
-    getItemKey: (i) => events[i]!.id,
+    getItemKey: keyOf,
     overscan: events.length <= RENDER_ALL_UP_TO ? RENDER_ALL_UP_TO : 12,
     scrollMargin: offset,
   });
