@@ -1,8 +1,10 @@
 /**
  * Walks a corpus folder. We walk ourselves with lstat and a set of visited real paths because
- * fs.readdir({recursive:true}) follows symlinked folders into loops (pitfalls.md).
+ * fs.readdir({recursive:true}) follows symlinked folders into loops (pitfalls.md). The calls are synchronous (an
+ * lstat costs ~5 µs of CPU that way, ~50 µs through fs.promises: a tenth of an unchanged re-run of 10,000 files);
+ * the event loop gets a turn every 256 entries.
  */
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FileProblem } from '../../shared/model';
 import { formatOf } from './read-document';
@@ -41,7 +43,7 @@ export async function scanCorpus(root: string): Promise<ScanResult> {
   async function walk(dir: string): Promise<void> {
     let real: string;
     try {
-      real = await realpath(dir);
+      real = realpathSync(dir);
     } catch (e) {
       problems.push({ file: toRel(root, dir), code: 'vanished', message: `folder disappeared during the scan: ${String(e)}` });
       return;
@@ -53,19 +55,20 @@ export async function scanCorpus(root: string): Promise<ScanResult> {
     visited.add(real);
     let names: string[];
     try {
-      names = (await readdir(dir)).sort();
+      names = readdirSync(dir).sort();
     } catch (e) {
       problems.push({ file: toRel(root, dir) || '.', code: 'unreadable', message: `cannot list folder: ${(e as Error).message}` });
       return;
     }
-    for (const name of names) {
+    for (const [i, name] of names.entries()) {
+      if (i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
       if (name.startsWith('.')) continue;
       const abs = path.join(dir, name);
       const rel = toRel(root, abs);
       let st;
       try {
-        st = await lstat(abs);
-        if (st.isSymbolicLink()) st = await stat(abs);
+        st = lstatSync(abs);
+        if (st.isSymbolicLink()) st = statSync(abs);
       } catch (e) {
         problems.push(statProblem(rel, e as NodeJS.ErrnoException));
         continue;

@@ -1,19 +1,19 @@
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type * as FsPromises from 'node:fs/promises';
+import type * as Fs from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // Tests run as root, so chmod 000 cannot make a file unreadable: the read fails the way it would for a user.
 const denied = new Set<string>();
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof FsPromises>();
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof Fs>();
   return {
     ...real,
-    readFile: (async (file: Parameters<typeof real.readFile>[0], ...rest: unknown[]) => {
+    readFileSync: ((file: Parameters<typeof real.readFileSync>[0], ...rest: unknown[]) => {
       if (typeof file === 'string' && denied.has(file)) throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' });
-      return (real.readFile as (...a: unknown[]) => unknown)(file, ...rest);
-    }) as typeof real.readFile,
+      return (real.readFileSync as (...a: unknown[]) => unknown)(file, ...rest);
+    }) as typeof real.readFileSync,
   };
 });
 
