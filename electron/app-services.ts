@@ -7,6 +7,9 @@ import type { AnnotateProgress, AnnotateSummary, AppStatus, CallArgs, CallChanne
 import { ServiceError } from '../shared/ipc/result';
 import { annotateCorpus } from './corpus/annotate-corpus';
 import { SetDateError, setPublicationDate } from './corpus/set-date';
+import { CatalogEditError, prepareCatalogEdit, syncCatalog } from './corpus/catalog-sync';
+import { changesMatching, isCatalogOp, type Catalog, type CatalogOp } from '../shared/catalog';
+import type { Edit } from '../shared/edits';
 import { watchCorpus } from './corpus/watch-corpus';
 import { exportData, filterExport } from './export/data';
 import { openStore, type OpenStore } from './store/database';
@@ -98,12 +101,50 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     return running;
   }
 
+  /**
+   * Matches documents again with the current entity catalog (catalog-sync.ts), one sync at a time and after any
+   * running annotation (which used the catalog it started with). `before`: the catalog just before the edit.
+   */
+  let syncing: Promise<unknown> = Promise.resolve();
+  const resync = (before: Catalog | null): Promise<void> => {
+    const next = syncing.then(async () => {
+      await running?.catch(() => undefined);
+      await syncCatalog(repo, before);
+    });
+    syncing = next.catch(() => undefined);
+    return next;
+  };
+
   let ready: Promise<void> = Promise.resolve();
   if (repo.isEmpty && opts.defaultCorpusDir && !opts.readOnly) {
     ready = annotate(opts.defaultCorpusDir).then(
       () => undefined,
       () => undefined,
     );
+  } else if (!repo.isEmpty && !opts.readOnly) {
+    // Documents matched with another catalog than the edits now give (a crash mid-sync, an edited bundled catalog).
+    ready = resync(null).catch(() => undefined);
+  }
+
+  /** Records a catalog edit, then matches the documents it touches again. */
+  async function applyCatalogEdit(op: CatalogOp): Promise<EditResult> {
+    let full;
+    try {
+      full = prepareCatalogEdit(repo, op);
+    } catch (e) {
+      if (e instanceof CatalogEditError) throw new ServiceError('bad-request', e.message);
+      throw e;
+    }
+    const before = repo.catalog();
+    const edit = await repo.applyEdit(full);
+    if (changesMatching(full)) await resync(before);
+    return { seq: edit.seq, history: repo.history() };
+  }
+
+  /** After Undo/Redo: what the edit changed outside the log (a publication date, the catalog) follows it. */
+  async function replayed(edit: Edit | null, before: Catalog, date: 'from' | 'to'): Promise<void> {
+    if (edit?.op.kind === 'document.published') await setDate(edit.op.doc, edit.op[date]);
+    else if (edit && changesMatching(edit.op)) await resync(before);
   }
 
   /** Sets (or clears) a publication date and re-annotates that article; errors become service errors. */
@@ -152,16 +193,22 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       await repo.applyEdit({ kind: 'document.published', doc: id, from: before?.source === 'user' ? before.value : null, to: published });
       return summary;
     },
-    'edit:apply': async ({ op }): Promise<EditResult> => ({ seq: (await repo.applyEdit(op)).seq, history: repo.history() }),
+    'edit:apply': async ({ op }): Promise<EditResult> => (isCatalogOp(op) ? applyCatalogEdit(op) : { seq: (await repo.applyEdit(op)).seq, history: repo.history() }),
     'edit:undo': async (): Promise<EditResult> => {
+      const before = repo.catalog();
       const undone = await repo.undo();
-      if (undone?.op.kind === 'document.published') await setDate(undone.op.doc, undone.op.from);
+      await replayed(undone, before, 'from');
       return { seq: undone?.seq ?? null, history: repo.history() };
     },
     'edit:redo': async (): Promise<EditResult> => {
+      const before = repo.catalog();
       const redone = await repo.redo();
-      if (redone?.op.kind === 'document.published') await setDate(redone.op.doc, redone.op.to);
+      await replayed(redone, before, 'to');
       return { seq: redone?.seq ?? null, history: repo.history() };
+    },
+    'entities:list': async () => {
+      await syncing;
+      return repo.entityCatalog();
     },
   };
 
@@ -178,6 +225,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ready,
     close: async () => {
       await running?.catch(() => undefined);
+      await syncing;
       unwatch?.();
       await user.close();
       await store.close();

@@ -21,8 +21,14 @@ import { Repository } from './store/repository';
 import { StoreLockedError } from './store/store-lock';
 import { UserStore } from './store/user-store';
 import { tagJsonLines } from './tag-jsonl';
+import { dispatch } from './ipc/dispatch';
+import { ENTITY_TYPES, foldName } from '../shared/catalog';
+import type { EditOp } from '../shared/edits';
+import type { EntityType } from '../shared/model';
 
 class UsageError extends Error {}
+/** The command was well formed but what it asked cannot be done (an edit the catalog refuses): exit 2, no usage. */
+class RefusedError extends Error {}
 
 const USAGE = `Usage:
   cli annotate <corpus-dir> --store <store.json> [--manifest <file.csv>] [--jobs N] [--max-mb N] [--timeout-s N]
@@ -31,6 +37,13 @@ const USAGE = `Usage:
   cli export <store.json> --format pdf|png --out FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--scale 1-4]
              [--paper A4|Letter] [--orientation portrait|landscape] [--split year|fit] [--title T] [filters]
       filters: [--query TEXT] [--docs ID,ID] [--langs ar,de,fr,en] [--entities ID,ID] [--certainty stated,inferred,uncertain] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+  cli entities list <store.json> [--candidates] [--json]
+  cli entities add <store.json> <name> --type ORG|PERSON|PLACE|OTHER [--alias A]...
+  cli entities alias <store.json> <id> <alias>... [--remove]
+  cli entities rename <store.json> <id> <new name> [--type ORG|PERSON|PLACE|OTHER]
+  cli entities merge <store.json> <into-id> <from-id>...
+  cli entities delete <store.json> <id>
+  cli entities dismiss <store.json> <suggested name>
   cli tag --jsonl < requests.jsonl > answers.jsonl
   cli serve [--store <store.json>] [--port N]`;
 
@@ -70,8 +83,13 @@ async function cmdAnnotate(argv: string[]): Promise<void> {
   await requireDir(dir);
   if (values.manifest && !(await stat(values.manifest).catch(() => null))?.isFile()) throw new UsageError(`manifest not found: ${values.manifest}`);
   const store = await openStore(values.store);
+  // The researcher's edits (read only): the entity catalog they edited is the one documents are matched with.
+  const user = await UserStore.open(values.store, { readOnly: true }).catch(async (e: unknown) => {
+    await store.close();
+    throw e;
+  });
   try {
-    const repo = new Repository(store);
+    const repo = new Repository(store, user);
     const summary = await annotateCorpus(dir, repo, {
       ...(values.manifest ? { manifestFile: values.manifest } : {}),
       ...(jobs !== undefined ? { jobs } : {}),
@@ -86,7 +104,94 @@ async function cmdAnnotate(argv: string[]): Promise<void> {
       `annotated ${summary.documents} documents (${summary.annotated} new, ${summary.reused} unchanged) → ${summary.events} events, ${summary.timexes} time expressions, ${summary.problems.length} problems in ${summary.ms} ms → ${store.file}\n`,
     );
   } finally {
+    await user.close();
     await store.close();
+  }
+}
+
+const ENTITY_TYPES_TEXT = ENTITY_TYPES.join('|');
+function entityType(v: string | undefined, required: boolean): EntityType | undefined {
+  if (v === undefined) {
+    if (required) throw new UsageError(`--type ${ENTITY_TYPES_TEXT} is required`);
+    return undefined;
+  }
+  const t = v.toUpperCase();
+  if (!(ENTITY_TYPES as readonly string[]).includes(t)) throw new UsageError(`--type must be ${ENTITY_TYPES_TEXT}, got "${v}"`);
+  return t as EntityType;
+}
+
+/**
+ * `entities`: the catalog as the app's entity panel shows and edits it, through the same services (the edit is
+ * recorded in the edits file and the documents it touches are matched again before the command returns).
+ */
+async function cmdEntities(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { type: { type: 'string' }, alias: { type: 'string', multiple: true }, remove: { type: 'boolean' }, candidates: { type: 'boolean' }, json: { type: 'boolean' } },
+  });
+  const [sub, storeFile, ...rest] = positionals;
+  const subs = ['list', 'add', 'alias', 'rename', 'merge', 'delete', 'dismiss'];
+  if (!sub || !subs.includes(sub)) throw new UsageError(`entities takes one of ${subs.join(', ')}`);
+  if (!storeFile) throw new UsageError(`entities ${sub} needs a store file`);
+  if (!(await stat(storeFile).catch(() => null))?.isFile()) throw new UsageError(`store not found: ${storeFile}`);
+  let op: EditOp | null = null;
+  const need = (n: number, what: string): void => {
+    if (rest.length < n) throw new UsageError(`entities ${sub} needs ${what}`);
+  };
+  switch (sub) {
+    case 'add':
+      need(1, 'a name');
+      if (rest.length > 1) throw new UsageError('entities add takes one name (quote it); give more names with --alias');
+      op = { kind: 'entity.add', name: rest[0]!, type: entityType(values.type, true)!, aliases: values.alias ?? [] };
+      break;
+    case 'alias':
+      need(2, 'an entity id and at least one alias');
+      op = { kind: 'entity.alias', id: rest[0]!, ...(values.remove ? { remove: rest.slice(1) } : { add: rest.slice(1) }) };
+      break;
+    case 'rename': {
+      need(1, 'an entity id');
+      const type = entityType(values.type, false);
+      if (rest.length < 2 && !type) throw new UsageError('entities rename needs a new name or --type');
+      op = { kind: 'entity.update', id: rest[0]!, ...(rest[1] !== undefined ? { name: rest.slice(1).join(' ') } : {}), ...(type ? { type } : {}) };
+      break;
+    }
+    case 'merge':
+      need(2, 'the id to keep and at least one id to merge into it');
+      op = { kind: 'entity.merge', into: rest[0]!, from: rest.slice(1) };
+      break;
+    case 'delete':
+      need(1, 'an entity id');
+      op = { kind: 'entity.delete', id: rest[0]! };
+      break;
+    case 'dismiss':
+      need(1, 'the suggested name');
+      op = { kind: 'candidate.dismiss', key: foldName(rest.join(' ')), text: rest.join(' ') };
+      break;
+  }
+  const services = await createAppServices({ storeFile, ...(op ? {} : { readOnly: true }) });
+  try {
+    await services.ready;
+    if (op) {
+      const r = await dispatch(services.handlers, 'edit:apply', { op });
+      if (!r.ok) throw r.code === 'internal' ? new Error(r.message) : new RefusedError(`${sub}: ${r.message}`);
+    }
+    const view = await services.handlers['entities:list']({});
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(values.candidates ? view.candidates : view.entities, null, 2)}\n`);
+      return;
+    }
+    if (op) {
+      const id = op.kind === 'entity.add' ? view.entities.find((e) => e.name === op.name)?.id : 'id' in op ? op.id : op.kind === 'entity.merge' ? op.into : null;
+      const e = id ? view.entities.find((x) => x.id === id) : undefined;
+      process.stdout.write(e ? `${e.id}\t${e.type}\t${e.name}\t${e.events} events\t${e.aliases.join(' | ')}\n` : `${sub}: done\n`);
+      return;
+    }
+    if (values.candidates) for (const c of view.candidates) process.stdout.write(`${c.count}\t${c.documents} docs\t${c.kind}\t${c.text}\n`);
+    else for (const e of view.entities) process.stdout.write(`${e.id}\t${e.type}\t${e.name}\t${e.mentions} mentions\t${e.events} events${e.origin === 'user' ? '\tadded' : e.edited ? '\tedited' : ''}\n`);
+    for (const o of view.orphaned) err(`not applied: edit #${o.edit.seq} (${o.edit.op.kind}): ${o.reason}`);
+  } finally {
+    await services.close();
   }
 }
 
@@ -201,6 +306,9 @@ async function main(argv: string[]): Promise<number> {
       case 'set-date':
         await cmdSetDate(rest);
         return 0;
+      case 'entities':
+        await cmdEntities(rest);
+        return 0;
       case 'tag':
         if (!rest.includes('--jsonl')) throw new UsageError('tag needs --jsonl');
         await tagJsonLines(process.stdin, process.stdout);
@@ -217,7 +325,7 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${cmd}"`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof CorpusInputError || e instanceof ManifestError || e instanceof StoreReadError || e instanceof StoreLockedError || e instanceof ChromiumNotFoundError) {
+    if (e instanceof UsageError || e instanceof RefusedError || e instanceof CorpusInputError || e instanceof ManifestError || e instanceof StoreReadError || e instanceof StoreLockedError || e instanceof ChromiumNotFoundError) {
       err(`chronolens: ${e.message}`);
       if (e instanceof UsageError) err(USAGE);
       return 2;

@@ -47,9 +47,9 @@ export const changesMatching = (op: { kind: string }): boolean => isCatalogOp(op
 export const aliasText = (a: Alias): string => (typeof a === 'string' ? a : a.text);
 
 /**
- * A name folded for comparing names with names (duplicates, conflicts): case, Latin diacritics, Arabic hamza forms,
- * taa marbuta, alef maqsura and tatweel, spacing. Matching text is the matcher's business (text-tokens.ts); this only
- * tells whether two names a researcher typed are the same name.
+ * A name (or a whole text) folded as the matcher folds words (text-tokens.ts): case, Latin diacritics, ß, Arabic
+ * hamza forms, taa marbuta, alef maqsura, Persian letters and tatweel; spacing collapsed. Used to tell whether two
+ * names a researcher typed are the same name, and whether a text may contain a name at all (catalog-sync.ts).
  */
 export function foldName(s: string): string {
   return s
@@ -59,7 +59,9 @@ export function foldName(s: string): string {
     .replace(/\u0640/g, '')
     .replace(/[أإآٱ]/g, 'ا')
     .replace(/ة/g, 'ه')
-    .replace(/ى/g, 'ي')
+    .replace(/[ىیۍ]/g, 'ي')
+    .replace(/ک/g, 'ك')
+    .replace(/ß/g, 'ss')
     .replace(/[\s\u00a0\u202f]+/g, ' ')
     .trim();
 }
@@ -120,7 +122,7 @@ export function applyCatalogEdits(base: Catalog, log: readonly Edit[]): CatalogS
     const fail = (reason: string): void => void orphaned.push({ edit, reason });
     const missing = (id: string): boolean => {
       if (entities.has(id)) return false;
-      fail(`the entity ${id} is no longer in the catalog`);
+      fail(`there is no entity ${id} in the catalog`);
       return true;
     };
     switch (op.kind) {
@@ -181,7 +183,7 @@ export function applyCatalogEdits(base: Catalog, log: readonly Edit[]): CatalogS
       case 'entity.merge': {
         const ids = [op.into, ...op.from];
         if (ids.some((id) => !entities.has(id))) {
-          fail(`${ids.filter((id) => !entities.has(id)).join(', ')} ${ids.filter((id) => !entities.has(id)).length > 1 ? 'are' : 'is'} no longer in the catalog`);
+          fail(`there is no entity ${ids.filter((id) => !entities.has(id)).join(', ')} in the catalog`);
           break;
         }
         if (op.from.includes(op.into) || new Set(op.from).size !== op.from.length) {
@@ -217,4 +219,41 @@ export function applyCatalogEdits(base: Catalog, log: readonly Edit[]): CatalogS
   }
   for (const id of added) changed.delete(id);
   return { catalog: { ...base, entities: [...entities.values()] }, added, changed, dismissed, mergedInto, orphaned };
+}
+
+/** An entity as the catalog panel lists it, with how often the corpus names it. */
+export interface CatalogEntityView {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Aliases as text (the case and quote conditions of bundled aliases are kept, not shown). */
+  aliases: string[];
+  /** `user`: the researcher added it; `bundled`: from the default catalog (`edited` when the researcher changed it). */
+  origin: 'bundled' | 'user';
+  edited: boolean;
+  /** Mentions in the corpus, documents mentioning it, events naming it. */
+  mentions: number;
+  documents: number;
+  events: number;
+}
+
+/** A name the catalog does not know, found in the corpus and offered to the researcher. */
+export interface CandidateView {
+  /** Folded text: the identity a dismissal records. */
+  key: string;
+  text: string;
+  kind: 'latin-in-arabic' | 'capitalised' | 'quoted' | 'org-pattern';
+  count: number;
+  documents: number;
+  /** A few documents it occurs in. */
+  docs: Array<{ id: string; title: string }>;
+}
+
+export interface EntityCatalogView {
+  entities: CatalogEntityView[];
+  /** Most frequent first; dismissed ones left out. */
+  candidates: CandidateView[];
+  dismissed: Array<{ key: string; text: string }>;
+  /** Catalog edits that could not apply (their entity is gone, a name clashes): kept and shown, never dropped. */
+  orphaned: OrphanedEdit[];
 }

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AnnotateProgress, AnnotateSummary } from '../../shared/ipc/contract';
 import type { FileProblem } from '../../shared/model';
+import { defaultCatalogKey } from '../annotate/entities/index';
 import { TaskTimeoutError, workerEntry, WorkerPool, WorkerStartError, type WorkerEntry } from '../annotate/worker-pool';
 import type { Repository } from '../store/repository';
 import type { DocEntry } from '../store/schema';
@@ -22,7 +23,7 @@ import { DEFAULT_MAX_BYTES, readFileBytes, sha256 } from './read-document';
 import { scanCorpus } from './scan';
 
 /** Bump when annotation output changes, so cached documents are annotated again. */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 4;
 
 /** Per document (extraction + annotation). A 20 MB PDF takes a few seconds; a runaway regex never ends. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -79,6 +80,9 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
   const sameCorpus = repo.corpusDir === root;
   const cached = sameCorpus ? repo.entriesByFile() : new Map<string, DocEntry>();
   const userDates = repo.userDates();
+  // The researcher's entity catalog: documents matched with another one are annotated again.
+  const catalogKey = repo.catalogKey();
+  const catalog = catalogKey === defaultCatalogKey() ? undefined : { key: catalogKey, catalog: repo.catalog() };
   const results: Array<DocEntry | null> = new Array(files.length).fill(null);
   /** Documents annotated (and written) by this run, by id. */
   const changed = new Set<string>();
@@ -109,12 +113,12 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
       const cacheKey = cacheKeyOf(read.hash, meta);
       const user = userDates[f.rel]?.value;
       const hit = cached.get(f.rel);
-      if (hit && hit.cacheKey === cacheKey && userValueOf(hit) === user) {
+      if (hit && hit.cacheKey === cacheKey && userValueOf(hit) === user && (hit.catalog ?? defaultCatalogKey()) === catalogKey) {
         results[i] = hit;
         reused++;
         return finish(i);
       }
-      const task: FileTask = { id: documentId(f.rel), rel: f.rel, bytes: read.bytes, hash: read.hash, cacheKey, ...(meta ? { manifest: meta } : {}), ...(user ? { user } : {}) };
+      const task: FileTask = { id: documentId(f.rel), rel: f.rel, bytes: read.bytes, hash: read.hash, cacheKey, ...(meta ? { manifest: meta } : {}), ...(user ? { user } : {}), ...(catalog ? { catalog } : {}) };
       let outcome: FileOutcome;
       try {
         if (pool) {

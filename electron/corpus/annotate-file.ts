@@ -2,8 +2,10 @@
  * One file's bytes → a stored document, or a per-file problem. Runs in an annotation worker (annotate-worker.ts), so
  * extraction and annotation share the worker's time bound; also callable in-process.
  */
+import type { Catalog } from '../../shared/catalog';
 import type { FileProblem } from '../../shared/model';
 import { annotateDocument } from '../annotate/annotate-document';
+import { defaultEntityMatcher, matcherFor } from '../annotate/entities/index';
 import type { StoredDocument } from '../store/schema';
 import type { FileMeta } from './manifest';
 import { extractDocument } from './read-document';
@@ -18,6 +20,8 @@ export interface FileTask {
   manifest?: FileMeta;
   /** A publication date the user set for this file. */
   user?: string;
+  /** The entity catalog with the researcher's edits, and its key; absent: the bundled catalog. */
+  catalog?: { key: string; catalog: Catalog };
 }
 
 export type FileOutcome = { doc: StoredDocument } | { problem: FileProblem };
@@ -33,12 +37,13 @@ export async function annotateFile(task: FileTask): Promise<FileOutcome> {
     ...(task.manifest ? { manifest: task.manifest } : {}),
     ...(read.frontMatter ? { frontMatter: read.frontMatter } : {}),
     ...(task.user ? { user: task.user } : {}),
-  });
+  }, task.catalog ? matcherFor(task.catalog.catalog, task.catalog.key) : defaultEntityMatcher());
   return {
     doc: {
       ...annotated,
       document: { ...annotated.document, encoding: read.encoding, ...(read.notes ? { problems: [...(annotated.document.problems ?? []), ...read.notes] } : {}) },
       cacheKey: task.cacheKey,
+      ...(task.catalog ? { catalog: task.catalog.key } : {}),
       inputs: { ...(task.manifest ? { manifest: task.manifest } : {}), ...(read.frontMatter ? { frontMatter: read.frontMatter } : {}) },
     },
   };

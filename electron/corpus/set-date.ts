@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { DocumentSummary } from '../../shared/ipc/contract';
 import { annotateDocument } from '../annotate/annotate-document';
+import type { EntityMatcher } from '../annotate/entities/index';
 import type { Repository } from '../store/repository';
 import type { StoredDocument } from '../store/schema';
 import { isIsoPartialDate } from './manifest';
@@ -28,8 +29,11 @@ export function validUserDate(value: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m! - 1 && dt.getUTCDate() === d;
 }
 
-/** Annotates a stored document again from its stored text, with the user's date (or without one). */
-export function reannotateStored(doc: StoredDocument, user: string | null): StoredDocument {
+/**
+ * Annotates a stored document again from its stored text, with the user's date (or without one), matching entities
+ * with `catalog` (the researcher's; default: the bundled one).
+ */
+export function reannotateStored(doc: StoredDocument, user: string | null, catalog?: { key: string; matcher: EntityMatcher }): StoredDocument {
   const inputs = doc.inputs ?? {};
   const a = annotateDocument({
     id: doc.document.id,
@@ -40,12 +44,13 @@ export function reannotateStored(doc: StoredDocument, user: string | null): Stor
     manifest: inputs.manifest ?? (doc.inputs ? undefined : { language: doc.document.lang, title: doc.document.title }),
     ...(inputs.frontMatter ? { frontMatter: inputs.frontMatter } : {}),
     ...(user ? { user } : {}),
-  });
+  }, catalog?.matcher);
   return {
     ...a,
     document: { ...a.document, ...(doc.document.encoding ? { encoding: doc.document.encoding } : {}) },
     ...(doc.cacheKey ? { cacheKey: doc.cacheKey } : {}),
     ...(doc.inputs ? { inputs: doc.inputs } : {}),
+    ...(catalog ? { catalog: catalog.key } : {}),
   };
 }
 
@@ -75,6 +80,6 @@ export async function setPublicationDate(repo: Repository, ref: string, value: s
     await repo.writeUserDates();
     return null;
   }
-  await repo.replaceDocument(reannotateStored(doc, value));
+  await repo.replaceDocument(reannotateStored(doc, value, { key: repo.catalogKey(), matcher: repo.entityMatcher() }));
   return repo.documentSummary(doc.document.id);
 }

@@ -1,8 +1,9 @@
 /** The only code that reads or writes db.data and the per-document files. Everything else asks it. */
-import type { DocTimex, Entity, EventsExport, FileProblem } from '../../shared/model';
+import type { DocTimex, Entity, EntityType, EventsExport, FileProblem } from '../../shared/model';
 import type { DocumentSummary, DocumentView, HistoryState, TimelineData } from '../../shared/ipc/contract';
 import { applyEdits, type ApplyResult, type Edit, type EditOp } from '../../shared/edits';
-import { defaultEntityMatcher } from '../annotate/entities/index';
+import { aliasText, applyCatalogEdits, foldName, type CandidateView, type Catalog, type CatalogState, type EntityCatalogView } from '../../shared/catalog';
+import { catalogKey, defaultCatalog, matcherFor, type EntityMatcher } from '../annotate/entities/index';
 import { linkCorpus, packLinkOut, unlinked, withLinks, type LinkDoc, type LinkOut, type LinkStats } from '../annotate/link-events';
 import { lightOf, writeDocumentFile, writeLinkShards, type LightDoc, type OpenStore } from './database';
 import { DocumentFileError } from './document-files';
@@ -101,6 +102,97 @@ export class Repository {
     return this.user?.history() ?? { canUndo: false, canRedo: false, edits: 0 };
   }
 
+  private catalogMemo: { userRev: number; state: CatalogState; key: string; names: Map<string, { name: string; type: EntityType }> } | null = null;
+
+  /** The bundled entity catalog with the researcher's catalog edits replayed (memoised until the edits change). */
+  catalogState(): CatalogState {
+    return this.catalogInfo().state;
+  }
+
+  private catalogInfo(): NonNullable<Repository['catalogMemo']> {
+    if (this.catalogMemo?.userRev === this.userRev) return this.catalogMemo;
+    const state = applyCatalogEdits(defaultCatalog(), this.user?.log ?? []);
+    this.catalogMemo = { userRev: this.userRev, state, key: catalogKey(state.catalog), names: new Map(state.catalog.entities.map((e) => [e.id, { name: e.name, type: e.type }])) };
+    return this.catalogMemo;
+  }
+
+  catalog(): Catalog {
+    return this.catalogInfo().state.catalog;
+  }
+
+  /** Key of the current catalog: documents matched with another one are matched again (catalog-sync.ts). */
+  catalogKey(): string {
+    return this.catalogInfo().key;
+  }
+
+  entityMatcher(): EntityMatcher {
+    return matcherFor(this.catalog(), this.catalogKey());
+  }
+
+  /** Name and type of an entity in the current catalog (an id merged away or deleted: undefined). */
+  entityInfo(id: string): { name: string; type: EntityType } | undefined {
+    return this.catalogInfo().names.get(id);
+  }
+
+  private entityRef(id: string): Pick<Entity, 'id' | 'name' | 'type'> {
+    const info = this.entityInfo(id);
+    return { id, name: info?.name ?? id, type: info?.type ?? 'OTHER' };
+  }
+
+  private listing: { machineRev: number; userRev: number; view: EntityCatalogView } | null = null;
+
+  /**
+   * The catalog as the entity panel shows it: every entity with its mention, document and event counts, and the
+   * names the corpus uses that the catalog lacks (candidates), dismissed ones left out. Reads every document once
+   * per change of the store or the edits.
+   */
+  entityCatalog(): EntityCatalogView {
+    if (this.listing?.machineRev === this.machineRev && this.listing.userRev === this.userRev) return this.listing.view;
+    const { state } = this.catalogInfo();
+    const mentions = new Map<string, number>();
+    const documents = new Map<string, number>();
+    const candidates = new Map<string, CandidateView>();
+    for (const entry of this.data.documents) {
+      const a = this.loadDocument(entry.id);
+      if (!a) continue;
+      const seen = new Set<string>();
+      for (const m of a.mentions ?? []) {
+        mentions.set(m.entity, (mentions.get(m.entity) ?? 0) + 1);
+        if (!seen.has(m.entity)) documents.set(m.entity, (documents.get(m.entity) ?? 0) + 1);
+        seen.add(m.entity);
+      }
+      for (const c of a.candidates ?? []) {
+        const key = foldName(c.text);
+        if (state.dismissed.has(key)) continue;
+        const v = candidates.get(key) ?? { key, text: c.text, kind: c.kind, count: 0, documents: 0, docs: [] };
+        v.count += c.count;
+        v.documents += 1;
+        if (v.docs.length < 5) v.docs.push({ id: entry.id, title: entry.title || entry.file });
+        candidates.set(key, v);
+      }
+    }
+    const events = new Map<string, number>();
+    for (const e of this.effective().events) if (!e.hidden) for (const id of e.entities) events.set(id, (events.get(id) ?? 0) + 1);
+    const view: EntityCatalogView = {
+      entities: state.catalog.entities.map((e) => ({
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        aliases: e.aliases.map(aliasText),
+        origin: state.added.has(e.id) ? 'user' : 'bundled',
+        edited: state.changed.has(e.id),
+        mentions: mentions.get(e.id) ?? 0,
+        documents: documents.get(e.id) ?? 0,
+        events: events.get(e.id) ?? 0,
+      })),
+      candidates: [...candidates.values()].sort((x, y) => y.count - x.count || y.documents - x.documents || x.text.localeCompare(y.text)),
+      dismissed: [...state.dismissed].map(([key, text]) => ({ key, text })),
+      orphaned: state.orphaned,
+    };
+    this.listing = { machineRev: this.machineRev, userRev: this.userRev, view };
+    return view;
+  }
+
   private requireUser(): UserStore {
     if (!this.user) throw new Error('this store was opened without its edits file');
     return this.user;
@@ -135,6 +227,22 @@ export class Repository {
 
   get isEmpty(): boolean {
     return this.data.documents.length === 0;
+  }
+
+  /** The index lines, in file order. */
+  documentEntries(): readonly DocEntry[] {
+    return this.data.documents;
+  }
+
+  /**
+   * Makes the documents matched again with catalog `key` (catalog-sync.ts) part of the corpus: writes their files,
+   * records `key` for every document (the others were checked and are unaffected), links again what changed.
+   */
+  async commitRematch(docs: readonly StoredDocument[], key: string): Promise<void> {
+    const staged = new Map<string, DocEntry>();
+    for (const d of docs) staged.set(d.document.id, await this.stageDocument({ ...d, catalog: key, events: d.events.map(unlinked) }));
+    const entries = this.data.documents.map((e) => staged.get(e.id) ?? { ...e, catalog: key });
+    await this.commitCorpus(this.data.corpusDir ?? '', entries, this.data.problems, new Set(staged.keys()));
   }
 
   /** Index lines by relative file path: for re-annotation by cache key. */
@@ -319,7 +427,6 @@ export class Repository {
     const e = this.data.documents.find((d) => d.id === id);
     if (!e) return null;
     const a = this.loadDocument(e.id)!;
-    const catalog = defaultEntityMatcher();
     const entityIds = [...new Set((a.mentions ?? []).map((m) => m.entity))];
     return {
       document: a.document,
@@ -327,10 +434,7 @@ export class Repository {
       amounts: a.amounts.map((x) => ({ ...x, doc: id })),
       mentions: (a.mentions ?? []).map((m) => ({ ...m, doc: id })),
       events: this.effective().events.filter((ev) => ev.doc === id),
-      entities: entityIds.map((eid) => {
-        const info = catalog.entity(eid);
-        return { id: eid, name: info?.name ?? eid, type: info?.type ?? 'OTHER' };
-      }),
+      entities: entityIds.map((eid) => this.entityRef(eid)),
     };
   }
 
@@ -339,7 +443,6 @@ export class Repository {
     const out: EventsExport = { format: 'chronolens.events/1', documents: [], timexes: [], amounts: [], entities: [], events: [] };
     // Entities with their mentions; ids come from the catalog, so they are stable across runs.
     const entities = new Map<string, Entity>();
-    const catalog = defaultEntityMatcher();
     const effectiveByDoc = new Map<string, ReturnType<Repository['effective']>['events']>();
     for (const e of this.effective().events) {
       if (e.hidden) continue; // hidden by the researcher: not in reports
@@ -358,8 +461,7 @@ export class Repository {
       for (const m of a.mentions ?? []) {
         let entity = entities.get(m.entity);
         if (!entity) {
-          const info = catalog.entity(m.entity);
-          entity = { id: m.entity, name: info?.name ?? m.entity, type: info?.type ?? 'OTHER', mentions: [] };
+          entity = { ...this.entityRef(m.entity), mentions: [] };
           entities.set(m.entity, entity);
         }
         entity.mentions.push({ doc: id, start: m.start, end: m.end, text: m.text });

@@ -28,6 +28,8 @@ export interface UserDate {
 export interface StoredDocument extends AnnotatedDocument {
   /** What annotation read besides the text, so one document can be annotated again from the store alone. */
   inputs?: { manifest?: FileMeta; frontMatter?: FileMeta };
+  /** Key of the entity catalog its mentions and events were matched with (catalog-sync.ts); absent: the bundled one. */
+  catalog?: string;
 }
 
 /** One document in the index: what lists and summaries need, and where the rest is. */
@@ -41,6 +43,8 @@ export interface DocEntry {
   encoding?: string;
   problems?: DocumentProblem[];
   cacheKey?: string;
+  /** Key of the entity catalog the document was matched with; absent: the bundled catalog. */
+  catalog?: string;
   events: number;
   timexes: number;
   /** The document's file in `NAME.json.d/` (named by its content). */
@@ -138,6 +142,7 @@ export function entryOf(a: StoredDocument, data: string): DocEntry {
     ...(d.encoding ? { encoding: d.encoding } : {}),
     ...(d.problems?.length ? { problems: d.problems } : {}),
     ...(a.cacheKey ? { cacheKey: a.cacheKey } : {}),
+    ...(a.catalog ? { catalog: a.catalog } : {}),
     events: a.events.length,
     timexes: a.timexes.length,
     data,

@@ -4,6 +4,7 @@
  */
 import type { Amount, DocTimex, Document, DocumentProblem, Entity, FileProblem, Lang, Mention, Published } from '../model';
 import type { EditedEvent, EditOp, OrphanedEdit } from '../edits';
+import type { EntityCatalogView } from '../catalog';
 import type { Result } from './result';
 import type { PackedEvents, TimelineEvent } from '../timeline-pack';
 import type { EventFilters, PrintFormat, PrintOptions } from '../print-options';
@@ -127,7 +128,13 @@ export interface Calls {
   'export:print': { args: { format: PrintFormat; options: PrintOptions }; result: ExportedFile };
   /** Sets (or with null clears) a document's publication date; its relative dates resolve again. */
   'document:set-date': { args: { id: string; published: string | null }; result: DocumentSummary };
+  /**
+   * Records an edit. Catalog edits (entity.add/update/alias/merge/delete) answer once the documents they touch are
+   * matched again, so a `timeline:load` after them shows the new entities and labels.
+   */
   'edit:apply': { args: { op: EditOp }; result: EditResult };
+  /** The entity catalog with the researcher's edits, mention/event counts, and the names suggested for it. */
+  'entities:list': { args: Record<string, never>; result: EntityCatalogView };
   'edit:undo': { args: Record<string, never>; result: EditResult };
   'edit:redo': { args: Record<string, never>; result: EditResult };
 }

@@ -10,6 +10,9 @@ const isoValue = z.string().min(1).max(40).regex(/^(?:[\dX]{3,4}(?:-[\dX]{2}(?:-
 const anchor = z.object({ doc: z.string().min(1).max(200), start: z.number().int().min(0), end: z.number().int().min(0), text: z.string().min(1).max(20_000) }).strict().refine((a) => a.end > a.start, 'end must be after start');
 const datePatch = z.object({ value: isoValue, mod: z.enum(['START', 'MID', 'END', 'APPROX', 'BEFORE', 'AFTER']).nullable().optional(), certainty: z.enum(['stated', 'inferred', 'uncertain']) }).strict();
 const text = (max: number) => z.string().max(max);
+const entityId = z.string().max(100).regex(/^[a-z0-9][a-z0-9-]*$/, 'entity ids are lower-case letters, digits and dashes');
+const entityName = z.string().trim().min(1, 'a name cannot be empty').max(200);
+const entityType = z.enum(['ORG', 'PERSON', 'PLACE', 'OTHER']);
 
 export const editOpSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('event.update'), target: anchor, patch: z.object({ date: datePatch.optional(), label: text(500).optional(), note: text(20_000).optional(), tags: z.array(text(100)).max(100).optional(), hidden: z.boolean().optional() }).strict() }).strict(),
@@ -18,6 +21,12 @@ export const editOpSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('event.merge'), targets: z.array(anchor).min(2).max(100) }).strict(),
   z.object({ kind: z.literal('event.split'), merge: z.number().int().min(1) }).strict(),
   z.object({ kind: z.literal('link.decide'), a: anchor, b: anchor, accept: z.boolean() }).strict(),
+  z.object({ kind: z.literal('entity.add'), id: entityId.optional(), name: entityName, type: entityType, aliases: z.array(entityName).max(200).optional() }).strict(),
+  z.object({ kind: z.literal('entity.update'), id: entityId, name: entityName.optional(), type: entityType.optional() }).strict().refine((o) => o.name !== undefined || o.type !== undefined, 'give a new name or type'),
+  z.object({ kind: z.literal('entity.alias'), id: entityId, add: z.array(entityName).max(200).optional(), remove: z.array(entityName).max(200).optional() }).strict().refine((o) => (o.add?.length ?? 0) + (o.remove?.length ?? 0) > 0, 'give aliases to add or remove'),
+  z.object({ kind: z.literal('entity.merge'), into: entityId, from: z.array(entityId).min(1).max(100) }).strict(),
+  z.object({ kind: z.literal('entity.delete'), id: entityId }).strict(),
+  z.object({ kind: z.literal('candidate.dismiss'), key: z.string().min(1).max(500), text: z.string().min(1).max(500) }).strict(),
 ]);
 
 export const callSchemas = {
@@ -34,6 +43,7 @@ export const callSchemas = {
   'edit:apply': z.object({ op: editOpSchema }).strict(),
   'edit:undo': empty,
   'edit:redo': empty,
+  'entities:list': empty,
 } satisfies Record<CallChannel, z.ZodType>;
 
 // The schema and the model's EditOp must describe the same thing: this fails to compile if they drift apart.

@@ -106,6 +106,33 @@ describe('cli errors', () => {
   });
 });
 
+describe('cli entities', () => {
+  it('lists, adds, aliases, merges and refuses, and the export follows the edited catalog', async () => {
+    const { cp } = await import('node:fs/promises');
+    const store = path.join(tmp, 'entities.json');
+    await cp(path.join(tmp, 'store.json'), store);
+    await cp(path.join(tmp, 'store.json.d'), `${store}.d`, { recursive: true });
+    const list = await cli(['entities', 'list', store]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^alipay\tORG\tAlipay\t\d+ mentions\t5 events$/m);
+    expect((await cli(['entities', 'list', store, '--candidates'])).stdout).toMatch(/\tATEC$/m);
+
+    const added = await cli(['entities', 'add', store, 'ATEC', '--type', 'org', '--alias', 'Ant Technology Exploration Conference']);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toBe('atec\tORG\tATEC\t1 events\tAnt Technology Exploration Conference\n');
+    expect((await cli(['entities', 'merge', store, 'ant-financial', 'alipay'])).code).toBe(0);
+    const refused = await cli(['entities', 'alias', store, 'jack-ma', 'Alipay']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/“Alipay” already names Ant Financial \(ant-financial\)/);
+    expect((await cli(['entities', 'add', store, 'X', '--type', 'COMPANY'])).code).toBe(2);
+
+    const out = JSON.parse((await cli(['export', store, '--format', 'json'])).stdout) as EventsExport;
+    expect(out.entities.map((e) => e.id)).toContain('atec');
+    expect(out.entities.map((e) => e.id)).not.toContain('alipay');
+    expect(out.events.filter((e) => e.label.startsWith('Alipay'))).toEqual([]);
+  }, 60_000);
+});
+
 describe('cli tag --jsonl', () => {
   it('answers each line in order, with UTF-16 offsets, and an error object for a bad line', async () => {
     const lines = [

@@ -61,7 +61,7 @@ describe('applyCatalogEdits', () => {
     const later = edit({ kind: 'entity.alias', id: 'jack-ma', add: ['Ma Yun'] });
     const s = applyCatalogEdits(BASE, [del, later]);
     expect(entity(s, 'jack-ma')).toBeUndefined();
-    expect(s.orphaned).toEqual([{ edit: later, reason: 'the entity jack-ma is no longer in the catalog' }]);
+    expect(s.orphaned).toEqual([{ edit: later, reason: 'there is no entity jack-ma in the catalog' }]);
   });
 
   it('skips undone edits, so Undo of a merge gives both entities back', () => {

@@ -2,3 +2,4 @@
 export { defaultCatalog, parseCatalog, type Alias, type Catalog, type CatalogEntry } from './catalog';
 export { EntityMatcher, defaultEntityMatcher, type EntityMention } from './match-entities';
 export { discoverCandidates, type CandidateKind, type EntityCandidate } from './discover-candidates';
+export { catalogKey, defaultCatalogKey, matcherFor } from './catalog-key';
