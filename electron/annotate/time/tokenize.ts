@@ -111,93 +111,94 @@ interface SpellingEntry extends WordInfo {
 }
 
 /**
- * Spellings seen so far, found by a hash computed during the scan and a char-by-char comparison with the
- * text (open addressing): no slice and no string hashing per word token. Bounded: cleared when full.
+ * Spellings seen so far, found by a key computed during the scan (open addressing): no slice and no string hashing
+ * per word token. Per slot, four integers side by side (one cache line holds four slots): the hash, the first 4 and
+ * next 4 code units packed a byte each, and length * 2 + 1 if every code unit is Latin-1 (0 = empty slot). Words
+ * of up to 8 Latin-1 letters are equal when those integers are; longer ones are compared character by character
+ * with a copy of the key kept in `chars`. Bounded: starts over when full.
  */
 class SpellingCache {
   private mask = (1 << 12) - 1;
   private size = 0;
-  private hashes = new Int32Array(1 << 12);
-  private keys: Array<string | undefined> = new Array<string | undefined>(1 << 12).fill(undefined);
-  /** Each key's characters, flat in `pool` from `offs[slot]` (comparisons never touch a sliced string). */
+  private meta = new Int32Array(4 << 12);
+  /** Each key's characters, flat in `chars` from `offs[slot]` (comparisons never touch a sliced string). */
   private offs = new Int32Array(1 << 12);
-  private pool = new Uint16Array(1 << 16);
+  private chars = new Uint16Array(1 << 16);
   private used = 0;
+  private keys: Array<string | undefined> = new Array<string | undefined>(1 << 12).fill(undefined);
   private vals: Array<SpellingEntry | undefined> = new Array<SpellingEntry | undefined>(1 << 12).fill(undefined);
-  /** The packed first 4 and next 4 code units of each key, and whether all its code units are Latin-1 (1). */
-  private pas = new Int32Array(1 << 12);
-  private pbs = new Int32Array(1 << 12);
-  private narrow = new Uint8Array(1 << 12);
 
   lookup(text: string, start: number, end: number, pa: number, pb: number, hr: number, narrow: boolean, word: (raw: string) => WordInfo): SpellingEntry {
     const len = end - start;
     const h = (Math.imul(pa ^ (pa >>> 16), 0x45d9f3b) ^ Math.imul(pb ^ len, 0x119de1f3) ^ Math.imul(hr, 0x27d4eb2d)) | 0;
+    const lenTag = len * 2 + (narrow ? 1 : 0);
     const exact = narrow && len <= 8;
-    const keys = this.keys;
-    const hashes = this.hashes;
+    const meta = this.meta;
     const mask = this.mask;
     let slot = (h ^ (h >>> 15)) & mask;
     for (;;) {
-      const k = keys[slot];
-      if (k === undefined) break;
-      if (hashes[slot] === h && k.length === len) {
+      const m = slot << 2;
+      const tag = meta[m + 3]!;
+      if (tag === 0) break;
+      if (meta[m] === h && tag === lenTag) {
         if (exact) {
-          if (this.pas[slot] === pa && this.pbs[slot] === pb && this.narrow[slot] === 1) return this.vals[slot]!;
+          if (meta[m + 1] === pa && meta[m + 2] === pb) return this.vals[slot]!;
         } else {
-          const pool = this.pool;
+          const chars = this.chars;
           const off = this.offs[slot]! - start;
           let q = start;
-          while (q < end && pool[off + q] === text.charCodeAt(q)) q++;
+          while (q < end && chars[off + q] === text.charCodeAt(q)) q++;
           if (q === end) return this.vals[slot]!;
         }
       }
       slot = (slot + 1) & mask;
     }
-    return this.add(text, start, end, h, pa, pb, narrow, slot, word);
+    return this.add(text, start, end, h, pa, pb, lenTag, slot, word);
   }
 
-  private add(text: string, start: number, end: number, h: number, pa: number, pb: number, narrow: boolean, slot: number, word: (raw: string) => WordInfo): SpellingEntry {
+  private add(text: string, start: number, end: number, h: number, pa: number, pb: number, lenTag: number, slot: number, word: (raw: string) => WordInfo): SpellingEntry {
     const raw = text.slice(start, end);
     const c0 = raw.charCodeAt(0);
     const cap = c0 < 0x80 ? c0 >= 0x41 && c0 <= 0x5a : raw.charAt(0) !== raw.charAt(0).toLowerCase();
     const info = word(raw);
     const e: SpellingEntry = { norm: info.norm, feat: info.feat, live: info.live, tense: info.tense, roots: info.roots, cap };
-    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
-    else {
-      this.put(slot, raw, h, pa, pb, narrow ? 1 : 0, e);
-      return e;
+    if ((this.size + 1) * 2 > this.mask + 1) {
+      this.grow();
+      return this.insert(raw, h, pa, pb, lenTag, e);
     }
-    return this.insert(raw, h, pa, pb, narrow ? 1 : 0, e);
+    this.set(slot, raw, h, pa, pb, lenTag, e);
+    return e;
   }
 
-  private put(slot: number, raw: string, h: number, pa: number, pb: number, narrow: number, e: SpellingEntry): void {
-    this.hashes[slot] = h;
-    this.pas[slot] = pa;
-    this.pbs[slot] = pb;
-    this.narrow[slot] = narrow;
+  private set(slot: number, raw: string, h: number, pa: number, pb: number, lenTag: number, e: SpellingEntry): void {
+    const m = slot << 2;
+    this.meta[m] = h;
+    this.meta[m + 1] = pa;
+    this.meta[m + 2] = pb;
+    this.meta[m + 3] = lenTag;
     this.keys[slot] = raw;
     this.vals[slot] = e;
     this.offs[slot] = this.store(raw);
     this.size++;
   }
 
-  /** Copies a key's characters into the pool; returns where they start. */
+  /** Copies a key's characters into `chars`; returns where they start. */
   private store(raw: string): number {
-    if (this.used + raw.length > this.pool.length) {
-      const bigger = new Uint16Array(Math.max(this.pool.length * 2, this.used + raw.length));
-      bigger.set(this.pool);
-      this.pool = bigger;
+    if (this.used + raw.length > this.chars.length) {
+      const bigger = new Uint16Array(Math.max(this.chars.length * 2, this.used + raw.length));
+      bigger.set(this.chars);
+      this.chars = bigger;
     }
     const at = this.used;
-    for (let q = 0; q < raw.length; q++) this.pool[at + q] = raw.charCodeAt(q);
+    for (let q = 0; q < raw.length; q++) this.chars[at + q] = raw.charCodeAt(q);
     this.used += raw.length;
     return at;
   }
 
-  private insert(raw: string, h: number, pa: number, pb: number, narrow: number, e: SpellingEntry): SpellingEntry {
+  private insert(raw: string, h: number, pa: number, pb: number, lenTag: number, e: SpellingEntry): SpellingEntry {
     let slot = (h ^ (h >>> 15)) & this.mask;
-    while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
-    this.put(slot, raw, h, pa, pb, narrow, e);
+    while (this.meta[(slot << 2) + 3] !== 0) slot = (slot + 1) & this.mask;
+    this.set(slot, raw, h, pa, pb, lenTag, e);
     return e;
   }
 
@@ -205,28 +206,23 @@ class SpellingCache {
   private grow(): void {
     const oldKeys = this.keys;
     const oldVals = this.vals;
-    const oldHashes = this.hashes;
-    const oldPas = this.pas;
-    const oldPbs = this.pbs;
-    const oldNarrow = this.narrow;
+    const oldMeta = this.meta;
     const cap = this.mask + 1 >= 1 << 18 ? 1 << 12 : (this.mask + 1) * 2;
     this.mask = cap - 1;
     this.size = 0;
-    this.hashes = new Int32Array(cap);
-    this.pas = new Int32Array(cap);
-    this.pbs = new Int32Array(cap);
-    this.narrow = new Uint8Array(cap);
+    this.meta = new Int32Array(4 * cap);
     this.offs = new Int32Array(cap);
     this.used = 0;
     this.keys = new Array<string | undefined>(cap).fill(undefined);
     this.vals = new Array<SpellingEntry | undefined>(cap).fill(undefined);
     if (cap === 1 << 12) {
-      this.pool = new Uint16Array(1 << 16);
+      this.chars = new Uint16Array(1 << 16);
       return;
     }
     for (let s = 0; s < oldKeys.length; s++) {
       const k = oldKeys[s];
-      if (k !== undefined) this.insert(k, oldHashes[s]!, oldPas[s]!, oldPbs[s]!, oldNarrow[s]!, oldVals[s]!);
+      const m = s << 2;
+      if (k !== undefined) this.insert(k, oldMeta[m]!, oldMeta[m + 1]!, oldMeta[m + 2]!, oldMeta[m + 3]!, oldVals[s]!);
     }
   }
 }
