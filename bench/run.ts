@@ -343,6 +343,60 @@ const entries: Entry[] = [
       }
     },
   },
+  {
+    // Entity catalog edits on BENCH_DOCS (2,000) generated articles: recording an edit plus matching again the documents
+    // it touches (main thread), and the entity panel's listing (reads every document once per change).
+    name: 'catalog',
+    run: async () => {
+      const n = Number(process.env.BENCH_DOCS ?? 2000);
+      const tmp = await mkdtemp(path.join(os.tmpdir(), 'chronolens-bench-catalog-'));
+      try {
+        const corpus = path.join(tmp, 'corpus');
+        await generateCorpus({ out: corpus, count: n, pools: await loadSentencePools('assets/corpus'), seed: 42 });
+        const storeFile = path.join(tmp, 'store.json');
+        const store = await openStore(storeFile);
+        await annotateCorpus(corpus, new Repository(store));
+        await store.close();
+        const services = await createAppServices({ storeFile });
+        try {
+          await services.ready;
+          const timed = async (f: () => Promise<unknown>): Promise<{ wallMs: number; cpuMs: number }> => {
+            const c0 = process.cpuUsage();
+            const t0 = performance.now();
+            await f();
+            const c = process.cpuUsage(c0);
+            return { wallMs: Math.round(performance.now() - t0), cpuMs: Math.round((c.user + c.system) / 1000) };
+          };
+          const touched = (id: string) => services.handlers['entities:list']({}).then((v) => v.entities.find((e) => e.id === id)?.documents ?? 0);
+          const list1 = await timed(() => services.handlers['entities:list']({}));
+          const list2 = await timed(() => services.handlers['entities:list']({}));
+          const alias = await timed(() => services.handlers['edit:apply']({ op: { kind: 'entity.alias', id: 'chinese-government', add: ['الجهة المنظمة للسوق'] } }));
+          const aliasDocs = await touched('chinese-government');
+          const jackMaDocs = await touched('jack-ma');
+          const rename = await timed(() => services.handlers['edit:apply']({ op: { kind: 'entity.update', id: 'jack-ma', name: 'Ma Yun' } }));
+          const undo = await timed(() => services.handlers['edit:undo']({}));
+          return {
+            documents: n,
+            listFirstMs: list1.wallMs,
+            listFirstCpuMs: list1.cpuMs,
+            listCachedMs: list2.wallMs,
+            aliasMs: alias.wallMs,
+            aliasCpuMs: alias.cpuMs,
+            aliasEntityDocs: aliasDocs,
+            renameMs: rename.wallMs,
+            renameCpuMs: rename.cpuMs,
+            renameEntityDocs: jackMaDocs,
+            undoRenameMs: undo.wallMs,
+            undoRenameCpuMs: undo.cpuMs,
+          };
+        } finally {
+          await services.close();
+        }
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+    },
+  },
   exportPdfEntry,
 ];
 
