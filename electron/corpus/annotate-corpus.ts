@@ -132,9 +132,10 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
         const message = e instanceof TaskTimeoutError ? `annotation ${e.message}; skipped` : `annotation failed: ${(e as Error).message}`;
         outcome = { problem: { file: f.rel, code: e instanceof TaskTimeoutError ? 'timeout' : 'internal', message } };
       }
-      if ('doc' in outcome) {
-        results[i] = await repo.stageDocument(outcome.doc);
-        changed.add(outcome.doc.document.id);
+      if (!('problem' in outcome)) {
+        const entry = await repo.stageDocument('prepared' in outcome ? outcome.prepared : outcome.doc);
+        results[i] = entry;
+        changed.add(entry.id);
       } else if (hit && KEEP_ON.has(outcome.problem.code)) {
         // A failure that may pass (permissions, a time limit, a bug): keep what the store held for this file.
         fileProblems[i] = { ...outcome.problem, message: `${outcome.problem.message}; its earlier annotations are kept` };

@@ -6,6 +6,7 @@ import type { Catalog } from '../../shared/catalog';
 import type { FileProblem } from '../../shared/model';
 import { annotateDocument } from '../annotate/annotate-document';
 import { defaultEntityMatcher, matcherFor } from '../annotate/entities/index';
+import type { PreparedDocument } from '../store/prepare-document';
 import type { StoredDocument } from '../store/schema';
 import type { FileMeta } from './manifest';
 import { extractDocument } from './read-document';
@@ -24,7 +25,8 @@ export interface FileTask {
   catalog?: { key: string; catalog: Catalog };
 }
 
-export type FileOutcome = { doc: StoredDocument } | { problem: FileProblem };
+/** `prepared`: the document serialised for the store where it was annotated (annotate-worker.ts). */
+export type FileOutcome = { doc: StoredDocument } | { prepared: PreparedDocument } | { problem: FileProblem };
 
 export async function annotateFile(task: FileTask): Promise<FileOutcome> {
   const read = await extractDocument(task.rel, task.bytes, task.hash, task.manifest?.language ? { lang: task.manifest.language } : {});

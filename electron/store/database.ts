@@ -10,7 +10,8 @@ import { backupStamp, lastGoodBackup, type BackupPolicy } from './backups';
 import { DurableJsonFile, StoreReadError } from './durable-json-file';
 import { linkCorpus, packLinkOut, unlinked, unpackLinkOut, type LinkDoc, type LinkOut, type PackedLinkOut } from '../annotate/link-events';
 import { DocumentFiles, forEachLimited } from './document-files';
-import { DOCUMENT_FORMAT, emptyStore, entryOf, linkShard, LINKS_FORMAT, migrateStore, STORE_VERSION, validateDocumentFile, validateLinksFile, validateStore, type DocEntry, type DocumentFile, type LinksFile, type StoredDocument, type StoreData, type StoreIndex } from './schema';
+import { emptyStore, linkShard, LINKS_FORMAT, migrateStore, STORE_VERSION, validateDocumentFile, validateLinksFile, validateStore, type DocEntry, type DocumentFile, type LinksFile, type StoredDocument, type StoreData, type StoreIndex } from './schema';
+import { linkDocOf, prepareDocument, type PreparedDocument } from './prepare-document';
 import { lockStore, type StoreLock } from './store-lock';
 
 export interface Recovery {
@@ -100,19 +101,13 @@ export interface OpenStore extends OpenJson<StoreIndex> {
   stale: Set<string>;
 }
 
-export const lightOf = (a: StoredDocument, links: Map<string, LinkOut> | null): LightDoc => ({
-  doc: {
-    document: { id: a.document.id, file: a.document.file, published: { value: a.document.published.value } },
-    amounts: a.amounts.map((x) => ({ value: x.value, currency: x.currency })),
-    events: a.events,
-  },
-  links,
-});
+export const lightOf = (a: StoredDocument, links: Map<string, LinkOut> | null): LightDoc => ({ doc: linkDocOf(a), links });
 
-/** Writes a document's own file (events as annotated, without links); returns its index line. */
-export async function writeDocumentFile(docs: DocumentFiles, a: StoredDocument): Promise<DocEntry> {
-  const file: DocumentFile = { format: DOCUMENT_FORMAT, version: STORE_VERSION, doc: a };
-  return entryOf(a, await docs.write(a.document.id, file));
+/** Writes a document's own file (events as annotated, without links), prepared here or by a worker; returns its index line. */
+export async function writeDocumentFile(docs: DocumentFiles, a: StoredDocument | PreparedDocument): Promise<DocEntry> {
+  const p = 'json' in a ? a : prepareDocument(a);
+  await docs.writeJson(p.name, p.json);
+  return p.entry;
 }
 
 /** A document's links as stored, or null when linking added nothing to its events. */

@@ -15,6 +15,9 @@ import { fsyncDir } from './durable-json-file';
 
 export class DocumentFileError extends Error {}
 
+/** A file's name in the folder: `<stem>.<first 16 hex digits of the content's SHA-256>.json`. */
+export const documentFileName = (stem: string, json: string): string => `${stem}.${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`;
+
 /** Runs `fn` over `items` with at most `limit` in flight. */
 export async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -42,6 +45,8 @@ export class DocumentFiles {
   private staged = new Set<string>();
   /** Read-only stores keep what they would write here. */
   private readonly memory = new Map<string, string>();
+  /** The folder, made by the first write. */
+  private dirMade: Promise<unknown> | null = null;
 
   constructor(
     readonly dir: string,
@@ -55,19 +60,35 @@ export class DocumentFiles {
   /** Writes `value` as `<stem>.<content hash>.json` (not yet durable: see `commit`) and returns the file's name. */
   async write(stem: string, value: object): Promise<string> {
     const json = JSON.stringify(value);
-    const name = `${stem}.${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`;
+    const name = documentFileName(stem, json);
+    await this.writeJson(name, json);
+    return name;
+  }
+
+  /** Writes JSON already serialised and named by `documentFileName` (an annotation worker does both). */
+  async writeJson(name: string, json: string, again = false): Promise<void> {
     if (this.readOnly) {
       this.memory.set(name, json);
-      return name;
+      return;
     }
-    if (this.staged.has(name)) return name;
-    await mkdir(this.dir, { recursive: true });
+    if (this.staged.has(name)) return;
+    // The folder is made once per store, not once per file (that was a tenth of a corpus run's main-thread time).
+    this.dirMade ??= mkdir(this.dir, { recursive: true }).catch((e: unknown) => {
+      this.dirMade = null;
+      throw e;
+    });
+    await this.dirMade;
     const target = path.join(this.dir, name);
     try {
       // A new name (the usual case) is no file any index names: written in place, it is complete and flushed
       // before an index names it. One that exists (the same content written before) is replaced atomically.
       await writeFile(target, json, { flag: 'wx' });
     } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !again) {
+        // The folder went away during the run: made again, then one more try.
+        this.dirMade = null;
+        return this.writeJson(name, json, true);
+      }
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
         await rm(target, { force: true });
         throw e;
@@ -82,7 +103,6 @@ export class DocumentFiles {
       }
     }
     this.staged.add(name);
-    return name;
   }
 
   /** Flushes every file written since the last commit, then the folder: call before writing the index. */
