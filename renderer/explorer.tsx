@@ -10,6 +10,7 @@ import { sortEventsByTime } from './event-pane/event-order';
 import { useFullEvent } from './event-pane/use-full-event';
 import { useArrowNavigation } from './event-pane/use-arrow-navigation';
 import { RescanOffer } from './corpus/rescan-offer';
+import { EntityPanel } from './entities/entity-panel';
 import { ExportMenu } from './export/export-menu';
 import { FilterPanel } from './filters/filter-panel';
 import { eventFilter, isFiltered, loadViewState, saveViewState, type Filters, type ViewState } from './filters/filter-state';
@@ -30,10 +31,11 @@ const isShown = (e: object): boolean => !(e as { hidden?: boolean }).hidden;
 
 const EMPTY: readonly TimelineEvent[] = [];
 
-type Tab = 'events' | 'filters' | 'documents' | 'undated';
+type Tab = 'events' | 'filters' | 'entities' | 'documents' | 'undated';
 const TABS: Array<{ id: Tab; label: string }> = [
   { id: 'events', label: 'Events' },
   { id: 'filters', label: 'Filters' },
+  { id: 'entities', label: 'Entities' },
   { id: 'documents', label: 'Documents' },
   { id: 'undated', label: 'Undated' },
 ];
@@ -76,7 +78,8 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [revealToken, setRevealToken] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const [entityNames, setEntityNames] = useState<ReadonlyMap<string, string>>(new Map());
+  /** Entity names met in documents shown so far (servers that send no names with the timeline). */
+  const [seenNames, setEntityNames] = useState<ReadonlyMap<string, string>>(new Map());
   const [sliceStatus] = useState(() => new SliceStatusStore());
   const windowRef = useRef<TimeWindow | null>(initial.window);
   /** The side pane's scrolling panel: the virtualised event list scrolls with it. */
@@ -101,6 +104,8 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
   }, []);
 
   const events = useMemo(() => loaded.events.filter(isShown), [loaded.events]);
+  // The catalog's current names (after the researcher's renames and merges) win over names seen earlier.
+  const entityNames = useMemo<ReadonlyMap<string, string>>(() => (loaded.entities?.length ? new Map([...seenNames, ...loaded.entities.map((e): [string, string] => [e.id, e.name])]) : seenNames), [loaded.entities, seenNames]);
   const documents = loaded.documents;
   const docsById = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
   const langOf = useCallback((doc: string) => docsById.get(doc)?.lang, [docsById]);
@@ -354,6 +359,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
               {tab === 'filters' && (
                 <FilterPanel filters={filters} onChange={setFilters} events={events} documents={documents} entityNames={entityNames} getWindowDays={getWindowDays} />
               )}
+              {tab === 'entities' && <EntityPanel />}
               {tab === 'documents' && (
                 <DocumentsPanel documents={documents} problems={loaded.problems} colors={docColorMap} onChanged={onReload ?? (async () => undefined)} onShowDocument={showDocument} />
               )}

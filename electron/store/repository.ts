@@ -5,9 +5,8 @@ import { applyEdits, type ApplyResult, type Edit, type EditOp } from '../../shar
 import { aliasText, applyCatalogEdits, foldName, type CandidateView, type Catalog, type CatalogState, type EntityCatalogView } from '../../shared/catalog';
 import { catalogKey, defaultCatalog, matcherFor, type EntityMatcher } from '../annotate/entities/index';
 import { linkCorpus, packLinkOut, unlinked, withLinks, type LinkDoc, type LinkOut, type LinkStats } from '../annotate/link-events';
-import { writeDocumentFile, writeLinkShards, type LightDoc, type OpenStore } from './database';
+import { lightOf, writeDocumentFile, writeLinkShards, type LightDoc, type OpenStore } from './database';
 import { DocumentFileError } from './document-files';
-import { prepareDocument, type PreparedDocument } from './prepare-document';
 import { linkShard, migrateStore, validateDocumentFile, type DocEntry, type DocumentFile, type StoredDocument, type UserDate } from './schema';
 import type { UserStore } from './user-store';
 
@@ -321,10 +320,9 @@ export class Repository {
    * Writes a freshly annotated document's own file (events as annotated) during a run; it joins the index at
    * `commitCorpus`. Returns its index line.
    */
-  async stageDocument(a: StoredDocument | PreparedDocument): Promise<DocEntry> {
-    const p = 'json' in a ? a : prepareDocument(a);
-    const entry = await writeDocumentFile(this.store.docs, p);
-    this.pending.set(entry.id, { doc: p.link, links: null });
+  async stageDocument(a: StoredDocument): Promise<DocEntry> {
+    const entry = await writeDocumentFile(this.store.docs, a);
+    this.pending.set(a.document.id, lightOf(a, null));
     return entry;
   }
 
@@ -422,7 +420,18 @@ export class Repository {
     const data = this.data;
     const documents: DocumentSummary[] = data.documents.map((e) => ({ id: e.id, file: e.file, lang: e.lang, title: e.title, published: e.published, eventCount: e.events, problems: e.problems ?? [] }));
     const { events, orphaned } = this.effective();
-    return { corpusDir: data.corpusDir, documents, events, problems: data.problems, orphaned, history: this.history() };
+    return { corpusDir: data.corpusDir, documents, events, problems: data.problems, orphaned, history: this.history(), entities: this.namedEntities(events) };
+  }
+
+  private named: { events: readonly unknown[]; userRev: number; list: Array<Pick<Entity, 'id' | 'name' | 'type'>> } | null = null;
+
+  /** The entities `events` name, with their current names (memoised per events array and catalog). */
+  private namedEntities(events: ApplyResult['events']): Array<Pick<Entity, 'id' | 'name' | 'type'>> {
+    if (this.named?.events === events && this.named.userRev === this.userRev) return this.named.list;
+    const ids = new Set<string>();
+    for (const e of events) for (const id of e.entities) ids.add(id);
+    this.named = { events, userRev: this.userRev, list: [...ids].map((id) => this.entityRef(id)) };
+    return this.named.list;
   }
 
   documentView(id: string): DocumentView | null {

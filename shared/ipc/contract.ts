@@ -66,6 +66,8 @@ export interface TimelineData {
   /** Edits whose sentence is gone: kept and shown, never dropped. */
   orphaned: OrphanedEdit[];
   history: HistoryState;
+  /** Name and type of every entity the events name, from the catalog as the researcher edited it. Optional: older servers. */
+  entities?: Array<Pick<Entity, 'id' | 'name' | 'type'>>;
 }
 
 /** What `timeline:overview` answers: the timeline's data with its events packed (shared/timeline-pack.ts). */
