@@ -15,10 +15,11 @@ import { ExportMenu } from './export/export-menu';
 import { FilterPanel } from './filters/filter-panel';
 import { eventFilter, isFiltered, loadViewState, saveViewState, type Filters, type ViewState } from './filters/filter-state';
 import { describeError } from './ipc/call-error';
+import { request } from './ipc/api';
 import { useSearchMatches } from './search/use-search';
 import { isTyping, SearchBox } from './search/search-box';
 import { SourcePane } from './source/source-pane';
-import { buildItem, type TimelineItemSpec } from './timeline/build-items';
+import { buildItem, itemTitle, type TimelineItemSpec } from './timeline/build-items';
 import { COLOR_MODES, LANE_MODES, layoutLanes, type ColorMode, type LaneMode } from './timeline/lanes';
 import { Legend } from './timeline/legend';
 import { SliceStatusLine, SliceStatusStore } from './timeline/slice-status';
@@ -131,9 +132,14 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
   const search = useSearchMatches(deferredQuery, revision);
   const matches = search.matches;
   const passes = useMemo(() => eventFilter(deferredFilters, langOf), [deferredFilters, langOf]);
-  const filtered = useMemo(() => events.filter((e) => passes(e) && (!matches || matches.has(e.id))), [events, passes, matches]);
-  const filteredIds = useMemo(() => new Set(filtered.map((e) => e.id)), [filtered]);
-  const visibleOrdered = useMemo(() => ordered.filter((e) => filteredIds.has(e.id)), [ordered, filteredIds]);
+  // Nothing filtered or searched (the usual start): the lists as they are, without three passes over 50,000 events.
+  const narrowed = matches !== null || isFiltered(deferredFilters);
+  const filtered = useMemo(() => (narrowed ? events.filter((e) => passes(e) && (!matches || matches.has(e.id))) : events), [narrowed, events, passes, matches]);
+  const visibleOrdered = useMemo(() => {
+    if (!narrowed) return ordered;
+    const ids = new Set(filtered.map((e) => e.id));
+    return ordered.filter((e) => ids.has(e.id));
+  }, [narrowed, ordered, filtered]);
   const undated = useMemo(() => visibleOrdered.filter(isUndated), [visibleOrdered]);
   // The list renders after the timeline's first draw (a deferred value starts empty), not before it.
   const listed = useDeferredValue(visibleOrdered, EMPTY);
@@ -159,6 +165,15 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
       return e ? laneOf(e) : item.group;
     };
   }, [laneLayout, eventsById]);
+
+  const fullTitle = useCallback(
+    async (id: string): Promise<string> => {
+      const e = await request('event:get', { id });
+      const doc = docsById.get(e.doc);
+      return itemTitle(e, doc?.title || doc?.file || e.doc);
+    },
+    [docsById],
+  );
 
   const select = useCallback((id: string | null) => {
     setSelectedId(id);
@@ -305,6 +320,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
               initialWindow={initial.window}
               onWindowChange={onWindowChange}
               onSliceChange={sliceStatus.set}
+              fullTitle={fullTitle}
             />
           )}
           <Legend

@@ -72,6 +72,11 @@ export function eventInterval(event: Pick<ChronoEvent, 'date'>): { start: string
  * One per drawable event. Tooltip and label are made on first read: of 50,000 events only the few hundred
  * vis-timeline is given ever need them.
  */
+/** An item's tooltip: date, certainty, the sentence (the label until the sentence is loaded) and the article. */
+export function itemTitle(e: ItemEvent, docTitle: string): string {
+  return `${dateLabel(e)} · ${e.date.certainty}${e.edited ? ' · edited' : ''}\n${(e.text ?? e.label).replace(/\s+/g, ' ').trim()}\n— ${docTitle}`;
+}
+
 /** What an item is made of: the timeline's slim event (its label stands in for the sentence) or a full one. */
 export type ItemEvent = Pick<ChronoEvent, 'id' | 'doc' | 'label' | 'date' | 'edited'> & { text?: string };
 
@@ -109,8 +114,7 @@ class ItemSpec implements TimelineItemSpec {
   }
 
   get title(): string {
-    const e = this.event;
-    return (this.cachedTitle ??= `${dateLabel(e)} · ${e.date.certainty}${e.edited ? ' · edited' : ''}\n${(e.text ?? e.label).replace(/\s+/g, ' ').trim()}\n— ${this.docTitle}`);
+    return (this.cachedTitle ??= itemTitle(this.event, this.docTitle));
   }
 }
 

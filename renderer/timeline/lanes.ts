@@ -56,7 +56,11 @@ export function entityLabel(id: string, names?: ReadonlyMap<string, string>): st
 /** Entity ids by how many events name them (most first), ties by id. */
 export function entityCounts(events: readonly LaneEvent[]): Array<{ id: string; count: number }> {
   const counts = new Map<string, number>();
-  for (const e of events) for (const id of new Set(e.entities)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const e of events) {
+    const ids = e.entities;
+    // An event names an entity once however often it is mentioned (no Set per event: 50,000 events at start-up).
+    for (let i = 0; i < ids.length; i++) if (ids.indexOf(ids[i]!) === i) counts.set(ids[i]!, (counts.get(ids[i]!) ?? 0) + 1);
+  }
   return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
 }
 

@@ -33,6 +33,11 @@ interface Props {
   /** Where to open (remembered from last time), or null to fit the events by whole years. */
   initialWindow: TimeWindow | null;
   onWindowChange?: (w: TimeWindow) => void;
+  /**
+   * The full tooltip of an event (with its sentence, which the timeline's overview does not carry), fetched when the
+   * pointer first rests on it; until then the tooltip shows the label.
+   */
+  fullTitle?: (id: string) => Promise<string>;
   /** Called after every data update with what vis-timeline was given (for the bench and status line). */
   onSliceChange?: (shown: { events: number; clusters: number; clustered: number }) => void;
 }
@@ -64,7 +69,7 @@ function textTooltip(text: string): string {
   return el as unknown as string;
 }
 
-function toItem(s: Shown): Item {
+function toItem(s: Shown, tooltip: (id: string, text: string) => string = (_, text) => textTooltip(text)): Item {
   if (s.kind === 'cluster') {
     return {
       id: s.id,
@@ -89,25 +94,27 @@ function toItem(s: Shown): Item {
     start: i.start,
     ...(i.end ? { end: i.end } : {}),
     content: '',
-    title: textTooltip(i.title),
+    title: tooltip(i.id, i.title),
     className: s.compact ? `${i.className} compact` : i.className,
     label: i.label,
     certainty: i.certainty,
   };
 }
 
-export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, onSelect, initialWindow, onWindowChange, onSliceChange }: Props) {
+export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, onSelect, initialWindow, onWindowChange, onSliceChange, fullTitle }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const timeline = useRef<Timeline | null>(null);
   const data = useRef<DataSet<Item, 'id'> | null>(null);
   const groups = useRef<DataSet<Group, 'id'> | null>(null);
   /** What vis-timeline holds now: id → signature. */
   const held = useRef(new Map<string, string>());
+  /** Tooltip elements of the events held, so a hover can put the sentence into the one vis-timeline shows. */
+  const tips = useRef(new Map<string, HTMLElement>());
   const scheduled = useRef(0);
   const index = useMemo(() => buildLaneIndex(items, laneOf), [items, laneOf]);
   const indexRef = useRef<LaneIndex>(index);
   const selected = useRef(selectedId);
-  const callbacks = useRef({ onSelect, onWindowChange, onSliceChange });
+  const callbacks = useRef({ onSelect, onWindowChange, onSliceChange, fullTitle });
   // Computed once (a useRef argument would scan every item on every render).
   const opening = useRef<TimeWindow | null>(null);
   if (opening.current === null) opening.current = initialWindow ?? fitWindow(items);
@@ -117,8 +124,8 @@ export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, on
   const lastSlice = useRef<{ from: number; to: number; width: number; pinned: string | null; index: LaneIndex } | null>(null);
 
   useEffect(() => {
-    callbacks.current = { onSelect, onWindowChange, onSliceChange };
-  }, [onSelect, onWindowChange, onSliceChange]);
+    callbacks.current = { onSelect, onWindowChange, onSliceChange, fullTitle };
+  }, [onSelect, onWindowChange, onSliceChange, fullTitle]);
 
   /** Recomputes the slice for the current window and applies the difference. */
   const update = useRef((): void => {
@@ -143,12 +150,20 @@ export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, on
       pinned: selected.current,
     });
     const { remove, add, update: changed } = diffShown(held.current, shown);
-    if (remove.length) ds.remove(remove);
+    const tooltip = (id: string, text: string): string => {
+      const el = textTooltip(text);
+      tips.current.set(id, el as unknown as HTMLElement);
+      return el;
+    };
+    if (remove.length) {
+      ds.remove(remove);
+      for (const id of remove) tips.current.delete(id);
+    }
     if (add.length) {
       if (held.current.size === 0 && !performance.getEntriesByName('chronolens:first-items').length) performance.mark('chronolens:first-items');
-      ds.add(add.map(toItem));
+      ds.add(add.map((s) => toItem(s, tooltip)));
     }
-    if (changed.length) ds.update(changed.map(toItem));
+    if (changed.length) ds.update(changed.map((s) => toItem(s, tooltip)));
     for (const id of remove) held.current.delete(id);
     for (const s of add) held.current.set(s.id, shownSignature(s));
     for (const s of changed) held.current.set(s.id, shownSignature(s));
@@ -232,6 +247,21 @@ export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, on
         return;
       }
       callbacks.current.onSelect(id === undefined ? null : String(id));
+    });
+    // The sentence goes into an event's tooltip when the pointer first rests on it (the tooltip shows after 250 ms).
+    tl.on('itemover', (props?: { item?: string | number }) => {
+      const id = props?.item;
+      const el = typeof id === 'string' ? tips.current.get(id) : undefined;
+      const load = callbacks.current.fullTitle;
+      if (!el || !load || el.dataset.full) return;
+      el.dataset.full = 'loading';
+      load(id as string).then(
+        (text) => {
+          el.textContent = text;
+          el.dataset.full = 'yes';
+        },
+        () => delete el.dataset.full,
+      );
     });
     // A cluster opens where it was clicked: a quarter of the window around that instant, or the cluster's own span
     // when that is narrower.

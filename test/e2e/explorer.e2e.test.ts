@@ -42,6 +42,43 @@ const setWindow = (page: Page, start: number, end: number): Promise<unknown> =>
   page.evaluate(`document.querySelector('[data-testid="timeline"]').visTimeline.setWindow(${start}, ${end}, { animation: false })`);
 const langOf = (e: ChronoEvent): string => sample.documents.find((d) => d.id === e.doc)!.lang;
 const classesOf = (page: Page, id: string): Promise<string> => page.$eval(`.vis-item:has([data-event-id="${id}"])`, (el) => el.className);
+/**
+ * What the timeline holds (its vis-timeline DataSet): our events and clusters. vis-timeline puts only some of them
+ * into the DOM (lanes scrolled into view, points whose label reaches into the window), so "nothing lost" is asked of
+ * what it holds, not of what the DOM shows at one scroll position.
+ */
+interface Held {
+  id: string;
+  kind: 'event' | 'cluster';
+  group: string;
+  start: number;
+  end: number;
+  count: number;
+}
+const heldItems = (page: Page): Promise<Held[]> =>
+  page.evaluate(
+    `document.querySelector('[data-testid="timeline"]').visTimeline.itemsData.get().map((i) => ({ id: i.id, kind: i.kind, group: i.group, start: new Date(i.start).getTime(), end: new Date(i.end ?? i.start).getTime(), count: i.count ?? 1 }))`,
+  );
+/** The instants an event covers on the timeline: local midnight of its first day to local midnight after its last. */
+const extentOf = (e: ChronoEvent): { s: number; e: number } => {
+  const [y, m, d] = e.date.end!.split('-').map(Number) as [number, number, number];
+  const s = new Date(`${e.date.start}T00:00`).getTime();
+  return { s, e: e.date.start === e.date.end ? s : new Date(y, m - 1, d + 1).getTime() };
+};
+/** Events of `events` held neither as an item nor inside a cluster of their lane (by document) that covers them. */
+function unaccounted(events: readonly ChronoEvent[], held: readonly Held[], window: { start: number; end: number }): string[] {
+  const ids = new Set(held.filter((h) => h.kind === 'event').map((h) => h.id));
+  const clusters = held.filter((h) => h.kind === 'cluster');
+  return events
+    .filter((e) => {
+      if (ids.has(e.id)) return false;
+      const x = extentOf(e);
+      // A cluster spans its members where they enter the window's neighbourhood (visible-slice.ts).
+      const at = Math.max(x.s, Math.min(window.start, x.e));
+      return !clusters.some((c) => c.group === e.doc && c.start <= at && at <= c.end);
+    })
+    .map((e) => e.id);
+}
 const groupLabels = (page: Page): Promise<string[]> => page.$$eval('[data-testid="timeline"] .vis-label .grp-title', (els) => els.map((e) => e.textContent ?? ''));
 
 beforeAll(async () => {
@@ -193,12 +230,15 @@ describe('the explorer on a dense generated store', () => {
     await expect.poll(() => page.locator('.vis-item.cluster').count()).toBeGreaterThan(0);
     const items = await page.locator('.vis-item').count();
     expect(items).toBeLessThan(500);
-    const counted = async (): Promise<number> => {
-      const clusters = await page.$$eval('.vis-item.cluster .cluster-count', (els) => els.reduce((s, e) => s + Number((e.textContent ?? '0').replace(/,/g, '')), 0));
-      return clusters + (await drawnIds(page)).length;
-    };
-    // The window opens on the whole span (whole years), so every drawable event is in a cluster or drawn.
+    // The window opens on the whole span (whole years), so every drawable event is held once: drawn or in a cluster.
+    const counted = async (): Promise<number> => (await heldItems(page)).reduce((n, h) => n + h.count, 0);
     await expect.poll(counted).toBe(drawable().length);
+    const w = await windowOf(page);
+    expect(unaccounted(drawable(), await heldItems(page), w)).toEqual([]);
+    // And the DOM shows them: each cluster's count is drawn.
+    const shownCounts = await page.$$eval('.vis-item.cluster .cluster-count', (els) => els.map((e) => Number((e.textContent ?? '0').replace(/,/g, ''))));
+    expect(shownCounts.length).toBeGreaterThan(0);
+    expect(shownCounts.every((n) => n > 1)).toBe(true);
   });
 
   it('opens a cluster on click, and keeps items from overlapping while zooming in', async () => {
@@ -243,16 +283,18 @@ describe('the explorer on a dense generated store', () => {
     const w = await windowOf(page);
     await setWindow(page, w.start - (w.end - w.start) * 20, w.end + (w.end - w.start) * 20);
     await setWindow(page, w.start, w.end);
+    expect(await windowOf(page)).toEqual(w);
     const inWindow = drawable().filter((e) => {
-      const s = new Date(`${e.date.start}T00:00`).getTime();
-      const t = new Date(`${e.date.end}T23:59`).getTime();
-      return t >= w.start && s <= w.end;
+      const x = extentOf(e);
+      return x.e >= w.start && x.s <= w.end;
     });
-    await expect.poll(async () => {
-      const shown = new Set(await drawnIds(page));
-      const clustered = await page.$$eval('.vis-item.cluster .cluster-count', (els) => els.reduce((s, e) => s + Number((e.textContent ?? '0').replace(/,/g, '')), 0));
-      return inWindow.filter((e) => shown.has(e.id)).length + clustered >= inWindow.length;
-    }).toBe(true);
+    expect(inWindow.length).toBeGreaterThan(20);
+    // Every event of the window is held again, drawn or inside a cluster of its lane that covers it. (This used to
+    // count DOM elements, which depends on which lanes are scrolled into view: intermittent, see issue #6.)
+    await expect.poll(async () => unaccounted(inWindow, await heldItems(page), w)).toEqual([]);
+    // What is drawn in lanes on screen is in the DOM, with its event id.
+    const held = new Set((await heldItems(page)).map((h) => h.id));
+    expect((await drawnIds(page)).every((id) => held.has(id))).toBe(true);
   });
 
   it('lists undated events with the reason and dates one on click', async () => {
