@@ -5,8 +5,9 @@ import { applyEdits, type ApplyResult, type Edit, type EditOp } from '../../shar
 import { aliasText, applyCatalogEdits, foldName, type CandidateView, type Catalog, type CatalogState, type EntityCatalogView } from '../../shared/catalog';
 import { catalogKey, defaultCatalog, matcherFor, type EntityMatcher } from '../annotate/entities/index';
 import { linkCorpus, packLinkOut, unlinked, withLinks, type LinkDoc, type LinkOut, type LinkStats } from '../annotate/link-events';
-import { lightOf, writeDocumentFile, writeLinkShards, type LightDoc, type OpenStore } from './database';
+import { writeDocumentFile, writeLinkShards, type LightDoc, type OpenStore } from './database';
 import { DocumentFileError } from './document-files';
+import { prepareDocument, type PreparedDocument } from './prepare-document';
 import { linkShard, migrateStore, validateDocumentFile, type DocEntry, type DocumentFile, type StoredDocument, type UserDate } from './schema';
 import type { UserStore } from './user-store';
 
@@ -320,9 +321,10 @@ export class Repository {
    * Writes a freshly annotated document's own file (events as annotated) during a run; it joins the index at
    * `commitCorpus`. Returns its index line.
    */
-  async stageDocument(a: StoredDocument): Promise<DocEntry> {
-    const entry = await writeDocumentFile(this.store.docs, a);
-    this.pending.set(a.document.id, lightOf(a, null));
+  async stageDocument(a: StoredDocument | PreparedDocument): Promise<DocEntry> {
+    const p = 'json' in a ? a : prepareDocument(a);
+    const entry = await writeDocumentFile(this.store.docs, p);
+    this.pending.set(entry.id, { doc: p.link, links: null });
     return entry;
   }
 
