@@ -4,9 +4,8 @@
  */
 import type { Timex } from '../../../shared/model';
 import { durationValue, parseRef } from './calendar';
-import { numberRulesFor, QUOTE_RULES, WORD_RULES, wordRulesFor, type Rule, type RuleCtx } from './grammar';
-import type { Feature } from './types';
-import { itemize, needsFollower, newItemMarks, type Item, type ItemMarks, type Lexicon } from './lexicon';
+import { QUOTE_RULES, ruleIndex, type Rule, type RuleCtx } from './grammar';
+import { itemize, newItemMarks, type Item, type ItemMarks, type Lexicon } from './lexicon';
 import { Reader } from './readers';
 import { resolveDate, type Anchor, type ResolveCtx } from './resolve';
 import type { Match } from './sem';
@@ -94,20 +93,6 @@ function blockEnd(text: string, from: number, nls: NewlineScan): number {
 
 interface RunState { anchor: Anchor | null }
 
-/** Per feature object of a live word: the rules to try there and whether a live item must follow closely. */
-interface WordStart { rules: readonly Rule[]; needsFollower: boolean }
-
-const wordStarts = new WeakMap<Feature, WordStart>();
-
-function wordStart(f: Feature): WordStart {
-  let v = wordStarts.get(f);
-  if (v === undefined) {
-    v = { rules: wordRulesFor(f), needsFollower: needsFollower(f) };
-    wordStarts.set(f, v);
-  }
-  return v;
-}
-
 /** The first newline at or after the scan position (-1: none left). */
 interface NewlineScan { at: number }
 
@@ -132,6 +117,7 @@ export function runTagger(text: string, lex: Lexicon, refStr: string | null): Ti
 function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: ReturnType<typeof parseRef>, state: RunState, out: Timex[], pool: Item[], sc: ItemMarks): void {
   const items = itemize(lex, text, from, to, pool, sc);
   const r = new Reader(items, lex);
+  const idx = ruleIndex(lex.pack);
   const { sent, marks, sentFuture, live, nLive } = sc;
   const ctx: RuleCtx = { r, lastEnd: -1, monthFirstSlash: !!lex.pack.monthFirstSlash, nextWeekdayNextWeek: !!lex.pack.nextWeekdayNextWeek, spaceDates: !!lex.pack.spaceDates };
   let anchor = state.anchor;
@@ -146,17 +132,17 @@ function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: Ret
     const t = items[i]!;
     let rules: readonly Rule[];
     if (t.kind === 'w') {
-      const ws = wordStart(t.feat);
+      const ws = idx.forWord(t.feat);
       if (ws.needsFollower && !followerNear(items, i)) {
         continue;
       }
-      rules = t.norm === 'q' || t.norm === 'h' ? WORD_RULES : ws.rules;
+      rules = t.norm === 'q' || t.norm === 'h' ? idx.anyWord : ws.rules;
     } else if (t.kind === 'n') {
       // Numbers longer than a year never begin an expression.
       if (t.digits! > 4 || insideNumberRun(items, i)) {
         continue;
       }
-      rules = numberRulesFor(items, i);
+      rules = idx.forNumber(items, i);
     } else {
       if (!quotedYear(items, i)) {
         continue;

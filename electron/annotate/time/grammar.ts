@@ -4,7 +4,8 @@
  */
 import type { Reader } from './readers';
 import { DateSem, type Match, type Shift, type YearSpec } from './sem';
-import type { Feature, Unit } from './types';
+import { needsFollower } from './lexicon';
+import type { Feature, LangPack, Unit } from './types';
 
 export interface RuleCtx {
   r: Reader;
@@ -854,45 +855,75 @@ const WORD_GATES = new Map<Rule, (f: Feature) => boolean>([
   [vague, (f) => f.vague !== undefined],
 ]);
 
-/**
- * NUMBER_RULES that can match at a number of 1-4 digits (same order). What they need is read off each rule's first
- * steps: its digit count and whether the next item is a glued word, "q", a unit or a count-ahead word.
- */
-const numberRuleSets: Array<Rule[] | undefined> = [];
-
-export function numberRulesFor(it: Reader['it'], i: number): Rule[] {
-  const digits = it[i]!.digits!;
-  const nx = it[i + 1];
-  const gluedWord = nx !== undefined && nx.kind === 'w' && !nx.gap;
-  const q = nx !== undefined && nx.norm === 'q';
-  const unit = nx !== undefined && nx.feat.unit !== undefined;
-  const ahead = nx !== undefined && !!nx.feat.countAhead;
-  const key = (digits - 1) | (gluedWord ? 4 : 0) | (q ? 8 : 0) | (unit ? 16 : 0) | (ahead ? 32 : 0);
-  let v = numberRuleSets[key];
-  if (v === undefined) {
-    v = NUMBER_RULES.filter((rule) => {
-      if (rule === nthInMonth) return digits === 1;
-      if (rule === dayMonth || rule === dayOfRelMonth || rule === century) return digits <= 2;
-      if (rule === countAhead) return digits <= 3 && ahead;
-      if (rule === ago) return digits <= 3 && unit;
-      if (rule === quarter) return digits === 1 || ((digits === 2 || digits === 4) && q);
-      if (rule === decade) return gluedWord;
-      if (rule === duration) return digits <= 3;
-      return true;
-    });
-    numberRuleSets[key] = v;
-  }
-  return v;
+/** Rules whose first step needs pack data a language lacks return null there: they are not tried at all. */
+function applies(rule: Rule, pack: LangPack): boolean {
+  if (rule === countWeekdays) return !!pack.weekdayCountDir;
+  if (rule === offsetFrom) return !!pack.offsetWords;
+  return true;
 }
 
-const wordRuleCache = new WeakMap<Feature, Rule[]>();
+/** Per feature object of a live word: the rules to try there and whether a live item must follow closely. */
+export interface WordStart { rules: readonly Rule[]; needsFollower: boolean }
 
-/** WORD_RULES that can match at a word with features `f` (same order, so ties resolve as before). */
-export function wordRulesFor(f: Feature): Rule[] {
-  let v = wordRuleCache.get(f);
+/** The rules worth trying where an expression may start, for one language (same order as RULES: ties resolve as before). */
+export class RuleIndex {
+  /** WORD_RULES for a word whose norm is "q" or "h". */
+  readonly anyWord: readonly Rule[];
+  private readonly numberSets: Array<Rule[] | undefined> = [];
+  private readonly wordStarts = new WeakMap<Feature, WordStart>();
+
+  constructor(private readonly pack: LangPack) {
+    this.anyWord = WORD_RULES.filter((rule) => applies(rule, pack));
+  }
+
+  /**
+   * NUMBER_RULES that can match at a number of 1-4 digits. What they need is read off each rule's first steps: its
+   * digit count and whether the next item is a glued word, "q", a unit or a count-ahead word.
+   */
+  forNumber(it: Reader['it'], i: number): Rule[] {
+    const digits = it[i]!.digits!;
+    const nx = it[i + 1];
+    const gluedWord = nx !== undefined && nx.kind === 'w' && !nx.gap;
+    const q = nx !== undefined && nx.norm === 'q';
+    const unit = nx !== undefined && nx.feat.unit !== undefined;
+    const ahead = nx !== undefined && !!nx.feat.countAhead;
+    const key = (digits - 1) | (gluedWord ? 4 : 0) | (q ? 8 : 0) | (unit ? 16 : 0) | (ahead ? 32 : 0);
+    let v = this.numberSets[key];
+    if (v === undefined) {
+      v = NUMBER_RULES.filter((rule) => {
+        if (!applies(rule, this.pack)) return false;
+        if (rule === nthInMonth) return digits === 1;
+        if (rule === dayMonth || rule === dayOfRelMonth || rule === century) return digits <= 2;
+        if (rule === countAhead) return digits <= 3 && ahead;
+        if (rule === ago) return digits <= 3 && unit;
+        if (rule === quarter) return digits === 1 || ((digits === 2 || digits === 4) && q);
+        if (rule === decade) return gluedWord;
+        if (rule === duration) return digits <= 3;
+        return true;
+      });
+      this.numberSets[key] = v;
+    }
+    return v;
+  }
+
+  /** WORD_RULES that can match at a word with features `f`. */
+  forWord(f: Feature): WordStart {
+    let v = this.wordStarts.get(f);
+    if (v === undefined) {
+      v = { rules: this.anyWord.filter((rule) => WORD_GATES.get(rule)?.(f) ?? true), needsFollower: needsFollower(f) };
+      this.wordStarts.set(f, v);
+    }
+    return v;
+  }
+}
+
+const ruleIndexes = new WeakMap<LangPack, RuleIndex>();
+
+export function ruleIndex(pack: LangPack): RuleIndex {
+  let v = ruleIndexes.get(pack);
   if (v === undefined) {
-    v = WORD_RULES.filter((rule) => WORD_GATES.get(rule)?.(f) ?? true);
-    wordRuleCache.set(f, v);
+    v = new RuleIndex(pack);
+    ruleIndexes.set(pack, v);
   }
   return v;
 }
