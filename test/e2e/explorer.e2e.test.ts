@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, launchChromium, startServe, stopServe } from './harness';
 import type { ChronoEvent, EventsExport } from '../../shared/model';
 import { timexInterval } from '../../shared/timex';
+import { sortEventsByTime } from '../../renderer/event-pane/event-order';
 import { writeExplorerStore } from '../../bench/explorer-store';
 import type { StoreData } from '../../electron/store/schema';
 
@@ -295,6 +296,34 @@ describe('the explorer on a dense generated store', () => {
     // What is drawn in lanes on screen is in the DOM, with its event id.
     const held = new Set((await heldItems(page)).map((h) => h.id));
     expect((await drawnIds(page)).every((id) => held.has(id))).toBe(true);
+  });
+
+  it('lists every event in a virtualised list: a screenful of rows, the last one reached by scrolling, the selected one kept in view', async () => {
+    await page.keyboard.press('Escape');
+    await page.click('[data-testid="tab-events"]');
+    const rows = page.locator('.event-list [data-row-id]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(5);
+    const all = dense.documents.flatMap((d) => d.events);
+    // 4,000 events, a few dozen rows in the DOM.
+    expect(await rows.count()).toBeLessThan(100);
+    expect(await page.getAttribute('.event-list', 'aria-label')).toBe('Events in time order');
+    expect(Number(await rows.first().locator('xpath=..').getAttribute('aria-setsize'))).toBe(all.length);
+    // The last event in time order (undated ones come last, in document order) is reached by scrolling the panel.
+    const ordered = sortEventsByTime(all);
+    await page.$eval('[role="tabpanel"]', (el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(() => page.locator(`[data-row-id="${ordered.at(-1)!.id}"]`).count()).toBe(1);
+    // Stepping with → from the first event keeps the selected row in the DOM and in view.
+    await page.$eval('[role="tabpanel"]', (el) => el.scrollTo(0, 0));
+    await page.locator(`[data-row-id="${ordered[0]!.id}"]`).click();
+    for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight');
+    const row = page.locator(`[data-row-id="${ordered[15]!.id}"]`);
+    await expect.poll(() => row.getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => row.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const p = el.closest('[role="tabpanel"]')!.getBoundingClientRect();
+      return r.top >= p.top && r.bottom <= p.bottom;
+    })).toBe(true);
+    await page.keyboard.press('Escape');
   });
 
   it('lists undated events with the reason and dates one on click', async () => {
