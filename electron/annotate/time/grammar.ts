@@ -830,7 +830,7 @@ export const QUOTE_RULES: Rule[] = [year];
 
 /**
  * What the word an expression starts at must have for each rule to possibly match there (read off each rule's
- * first steps; a rule not listed is always tried). A word whose norm is "q" or "h" gets all of WORD_RULES.
+ * first steps; a rule not listed is always tried). A word whose norm is "q" or "h" gets all of them (RuleIndex.anyWord).
  */
 const WORD_GATES = new Map<Rule, (f: Feature) => boolean>([
   [nthInMonth, (f) => !!f.dayNoun || f.ord !== undefined || f.rel === -1 || f.weekday !== undefined || f.unit === 'D' || f.unit === 'W'],
