@@ -10,10 +10,45 @@ export type YearSpec =
   | { rel: number } // relative to the reference (publication) year
   | { anaph: number }; // relative to the last date mentioned before
 
+/** The parts of a date meaning that few expressions have: one object, made only when one of them is set. */
+class DateExtra {
+  wdRel: number | undefined = undefined;
+  wdWeek: number | undefined = undefined;
+  wdPlus: number | undefined = undefined;
+  season: Season | undefined = undefined;
+  quarter: number | undefined = undefined;
+  half: number | undefined = undefined;
+  decade: number | undefined = undefined;
+  century: number | undefined = undefined;
+  nth: Nth | undefined = undefined;
+  holiday: Holiday | undefined = undefined;
+  holidayShift: { unit: Unit; n: number } | undefined = undefined;
+  plusDays: number | undefined = undefined;
+
+  copy(): DateExtra {
+    const c = new DateExtra();
+    c.wdRel = this.wdRel;
+    c.wdWeek = this.wdWeek;
+    c.wdPlus = this.wdPlus;
+    c.season = this.season;
+    c.quarter = this.quarter;
+    c.half = this.half;
+    c.decade = this.decade;
+    c.century = this.century;
+    c.nth = this.nth;
+    c.holiday = this.holiday;
+    c.holidayShift = this.holidayShift;
+    c.plusDays = this.plusDays;
+    return c;
+  }
+}
+
 /**
  * A date expression's meaning. A class with every field always present (undefined when unused), so that all
  * date meanings share one object shape: the resolver reads them with monomorphic property loads, and copies
  * are field by field instead of object spreads over many shapes (both were hot in profiles of long texts).
+ * The rarer parts live in a second object made on first use (accessors below), which keeps the many small
+ * meanings small: allocation volume sets how often the young generation is collected.
  */
 export class DateSem {
   readonly kind = 'date' as const;
@@ -23,28 +58,48 @@ export class DateSem {
   /** Month/day given without a year: -1 past ("dernier", "الماضي"), +1 future, undefined = sentence tense. */
   dir: number | undefined = undefined;
   weekday: number | undefined = undefined;
-  /** last/this/next with a weekday. */
-  wdRel: number | undefined = undefined;
-  /** Weekday inside a relative week: "Sonntag letzte Woche". */
-  wdWeek: number | undefined = undefined;
-  /** Days added after resolving the weekday ("lundi en huit", "Friday after next"). */
-  wdPlus: number | undefined = undefined;
-  season: Season | undefined = undefined;
-  quarter: number | undefined = undefined;
-  half: number | undefined = undefined;
-  decade: number | undefined = undefined; // first three digits: 199
-  century: number | undefined = undefined; // "20th century" -> 19
   /** "<n> <unit>s from ref/anchor" rendered at `grain`. */
   shift: Shift | undefined = undefined;
-  /** "third Tuesday of", "last day of", "first week of" the month. n = -1 for last. */
-  nth: Nth | undefined = undefined;
-  /** Holiday: fixed month/day or days after Easter (Western or Orthodox). */
-  holiday: Holiday | undefined = undefined;
-  /** Holiday in the year of the reference shifted by this much: "Thanksgiving 3 years from now", "Easter two years ago". */
-  holidayShift: { unit: Unit; n: number } | undefined = undefined;
   mod: TimexMod | undefined = undefined;
+  private x: DateExtra | undefined = undefined;
+
+  private more(): DateExtra {
+    return (this.x ??= new DateExtra());
+  }
+
+  /** last/this/next with a weekday. */
+  get wdRel(): number | undefined { return this.x?.wdRel; }
+  set wdRel(v: number | undefined) { if (v !== undefined || this.x) this.more().wdRel = v; }
+  /** Weekday inside a relative week: "Sonntag letzte Woche". */
+  get wdWeek(): number | undefined { return this.x?.wdWeek; }
+  set wdWeek(v: number | undefined) { if (v !== undefined || this.x) this.more().wdWeek = v; }
+  /** Days added after resolving the weekday ("lundi en huit", "Friday after next"). */
+  get wdPlus(): number | undefined { return this.x?.wdPlus; }
+  set wdPlus(v: number | undefined) { if (v !== undefined || this.x) this.more().wdPlus = v; }
+  get season(): Season | undefined { return this.x?.season; }
+  set season(v: Season | undefined) { if (v !== undefined || this.x) this.more().season = v; }
+  get quarter(): number | undefined { return this.x?.quarter; }
+  set quarter(v: number | undefined) { if (v !== undefined || this.x) this.more().quarter = v; }
+  get half(): number | undefined { return this.x?.half; }
+  set half(v: number | undefined) { if (v !== undefined || this.x) this.more().half = v; }
+  /** First three digits: 199. */
+  get decade(): number | undefined { return this.x?.decade; }
+  set decade(v: number | undefined) { if (v !== undefined || this.x) this.more().decade = v; }
+  /** "20th century" -> 19. */
+  get century(): number | undefined { return this.x?.century; }
+  set century(v: number | undefined) { if (v !== undefined || this.x) this.more().century = v; }
+  /** "third Tuesday of", "last day of", "first week of" the month. n = -1 for last. */
+  get nth(): Nth | undefined { return this.x?.nth; }
+  set nth(v: Nth | undefined) { if (v !== undefined || this.x) this.more().nth = v; }
+  /** Holiday: fixed month/day or days after Easter (Western or Orthodox). */
+  get holiday(): Holiday | undefined { return this.x?.holiday; }
+  set holiday(v: Holiday | undefined) { if (v !== undefined || this.x) this.more().holiday = v; }
+  /** Holiday in the year of the reference shifted by this much: "Thanksgiving 3 years from now", "Easter two years ago". */
+  get holidayShift(): { unit: Unit; n: number } | undefined { return this.x?.holidayShift; }
+  set holidayShift(v: { unit: Unit; n: number } | undefined) { if (v !== undefined || this.x) this.more().holidayShift = v; }
   /** Days added to the resolved day: "three days after Easter". */
-  plusDays: number | undefined = undefined;
+  get plusDays(): number | undefined { return this.x?.plusDays; }
+  set plusDays(v: number | undefined) { if (v !== undefined || this.x) this.more().plusDays = v; }
 
   copy(): DateSem {
     const c = new DateSem();
@@ -53,20 +108,9 @@ export class DateSem {
     c.day = this.day;
     c.dir = this.dir;
     c.weekday = this.weekday;
-    c.wdRel = this.wdRel;
-    c.wdWeek = this.wdWeek;
-    c.wdPlus = this.wdPlus;
-    c.season = this.season;
-    c.quarter = this.quarter;
-    c.half = this.half;
-    c.decade = this.decade;
-    c.century = this.century;
     c.shift = this.shift;
-    c.nth = this.nth;
-    c.holiday = this.holiday;
-    c.holidayShift = this.holidayShift;
     c.mod = this.mod;
-    c.plusDays = this.plusDays;
+    c.x = this.x?.copy();
     return c;
   }
 }
