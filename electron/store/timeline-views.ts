@@ -7,6 +7,7 @@ import type { TimelineData, TimelineOverviewWire } from '../../shared/ipc/contra
 import type { EditedEvent } from '../../shared/edits';
 import { packEvents, timelineEvent } from '../../shared/timeline-pack';
 import { matchesTerms, normalizeText, queryTerms } from '../../renderer/search/normalize-text';
+import { sortEventsByTime } from '../../renderer/event-pane/event-order';
 
 interface Derived {
   overview?: TimelineOverviewWire['events'];
@@ -30,7 +31,8 @@ export class TimelineViews {
   overview(): TimelineOverviewWire {
     const data = this.timeline();
     const d = this.of(data.events);
-    d.overview ??= packEvents(data.events.map(timelineEvent));
+    // In time order (the explorer's order): its sort then finds sorted input, and the lane index needs no sort.
+    d.overview ??= packEvents(sortEventsByTime(data.events).map(timelineEvent));
     return { ...data, events: d.overview };
   }
 

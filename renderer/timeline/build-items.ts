@@ -1,5 +1,5 @@
 import type { DocumentSummary } from '../../shared/ipc/contract';
-import type { Certainty, ChronoEvent } from '../../shared/model';
+import type { Certainty, ChronoEvent, TimexMod } from '../../shared/model';
 import { applyMod, formatTimex, timexInterval, type Precision } from '../../shared/timex';
 
 export interface TimelineItemSpec {
@@ -57,21 +57,29 @@ export function dateLabel(event: Pick<ChronoEvent, 'date'>): string {
  */
 export function eventInterval(event: Pick<ChronoEvent, 'date'>): { start: string; end: string; precision: Precision } | null {
   const d = event.date;
+  const to = (d as { to?: string }).to;
   // Most events are plain days: no parsing needed (50,000 events are sorted and drawn at start-up).
-  if (!d.mod && !(d as { to?: string }).to && PLAIN_DAY.test(d.value)) return { start: d.value, end: d.value, precision: 'day' };
-  const iv = timexInterval(event.date.value);
+  if (!d.mod && !to && PLAIN_DAY.test(d.value)) return { start: d.value, end: d.value, precision: 'day' };
+  // The rest share a few thousand values among them: each is worked out once.
+  const key = `${d.value}|${d.mod ?? ''}|${to ?? ''}`;
+  let iv = INTERVALS.get(key);
+  if (iv === undefined) {
+    if (INTERVALS.size > 50_000) INTERVALS.clear();
+    INTERVALS.set(key, (iv = computeInterval(d.value, d.mod, to)));
+  }
+  return iv;
+}
+const INTERVALS = new Map<string, { start: string; end: string; precision: Precision } | null>();
+
+function computeInterval(value: string, mod: TimexMod | undefined, to: string | undefined): { start: string; end: string; precision: Precision } | null {
+  const iv = timexInterval(value);
   if (!iv) return null;
-  const from = applyMod(iv, event.date.mod);
-  const to = (event.date as { to?: string }).to;
+  const from = applyMod(iv, mod);
   const until = to ? timexInterval(to) : null;
   if (!until || until.end < from.start) return from;
   return { start: from.start, end: until.end, precision: from.precision };
 }
 
-/**
- * One per drawable event. Tooltip and label are made on first read: of 50,000 events only the few hundred
- * vis-timeline is given ever need them.
- */
 /** An item's tooltip: date, certainty, the sentence (the label until the sentence is loaded) and the article. */
 export function itemTitle(e: ItemEvent, docTitle: string): string {
   return `${dateLabel(e)} · ${e.date.certainty}${e.edited ? ' · edited' : ''}\n${(e.text ?? e.label).replace(/\s+/g, ' ').trim()}\n— ${docTitle}`;
@@ -80,6 +88,10 @@ export function itemTitle(e: ItemEvent, docTitle: string): string {
 /** What an item is made of: the timeline's slim event (its label stands in for the sentence) or a full one. */
 export type ItemEvent = Pick<ChronoEvent, 'id' | 'doc' | 'label' | 'date' | 'edited'> & { text?: string };
 
+/**
+ * One per drawable event. Tooltip and label are made on first read: of 50,000 events only the few hundred
+ * vis-timeline is given ever need them.
+ */
 class ItemSpec implements TimelineItemSpec {
   readonly id: string;
   readonly group: string;

@@ -95,7 +95,12 @@ export function layoutLanes(
           ...ranked.slice(0, ENTITY_COLORS).map((x) => ({ colorClass: entityColor.get(x.id)!, label: entityLabel(x.id, entityNames), title: `${entityLabel(x.id, entityNames)}: ${x.count} events` })),
           ...(ranked.length > ENTITY_COLORS ? [{ colorClass: `doc-c${ENTITY_COLORS}`, label: `${ranked.length - ENTITY_COLORS} more entities`, title: 'Other entities' }] : []),
         ]
-      : docs.map((d) => ({ colorClass: docColor.get(d.id)!, label: d.title || d.file, title: `${d.title} (${d.file})` }));
+      : [
+          // Document colours repeat after DOC_COLOR_COUNT: a corpus of 10,000 articles gets a legend line, not 10,000
+          // entries (which cost seconds of layout on every redraw).
+          ...docs.slice(0, DOC_COLOR_COUNT).map((d) => ({ colorClass: docColor.get(d.id)!, label: d.title || d.file, title: `${d.title} (${d.file})` })),
+          ...(docs.length > DOC_COLOR_COUNT ? [{ colorClass: '', label: `${(docs.length - DOC_COLOR_COUNT).toLocaleString('en-US')} more documents`, title: 'Colours repeat; each lane label shows its document' }] : []),
+        ];
 
   const count = (key: (e: LaneEvent) => string): Map<string, number> => {
     const m = new Map<string, number>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entityLabel, layoutLanes, MAX_LANES, NO_ENTITY_LANE, OTHER_LANE } from '../../renderer/timeline/lanes';
 import { isUndated, undatedReason } from '../../renderer/timeline/undated';
+import { DOC_COLOR_COUNT } from '../../renderer/timeline/doc-colors';
 import { event, summary } from './fixtures';
 
 const docs = [summary('d1', 'Erster'), { ...summary('d2', 'الثاني'), lang: 'ar' as const, published: { value: '2017-01-01', source: 'manifest' as const, certainty: 'stated' as const, evidence: '' } }];
@@ -43,6 +44,15 @@ describe('layoutLanes', () => {
     expect(l.lanes).toHaveLength(MAX_LANES);
     expect(l.lanes.at(-1)!.id).toBe(OTHER_LANE);
     expect(new Set(evs.map(l.laneOf)).size).toBe(MAX_LANES);
+  });
+
+  it('keeps the document colour legend to one entry per colour and a count of the rest', () => {
+    const docs = Array.from({ length: 25 }, (_, i) => summary(`d${String(i).padStart(2, '0')}`));
+    const legend = layoutLanes('document', 'document', [], docs).legend;
+    expect(legend).toHaveLength(DOC_COLOR_COUNT + 1);
+    expect(new Set(legend.slice(0, DOC_COLOR_COUNT).map((l) => l.colorClass)).size).toBe(DOC_COLOR_COUNT);
+    expect(legend.at(-1)!.label).toBe(`${25 - DOC_COLOR_COUNT} more documents`);
+    expect(layoutLanes('document', 'document', [], docs.slice(0, 3)).legend.map((l) => l.label)).toEqual(['Doc d00', 'Doc d01', 'Doc d02']);
   });
 
   it('labels entity ids it has no name for from their slug', () => {
