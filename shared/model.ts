@@ -9,7 +9,8 @@ export const LANGS: readonly Lang[] = ['ar', 'de', 'fr', 'en'];
 export type Certainty = 'stated' | 'inferred' | 'uncertain';
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 export type TimexMod = 'START' | 'MID' | 'END' | 'APPROX' | 'BEFORE' | 'AFTER';
-export type PublishedSource = 'manifest' | 'frontmatter' | 'filename' | 'text' | 'user' | 'none';
+/** `html`: the date a web page declares in its markup (article:published_time, JSON-LD datePublished, ...). */
+export type PublishedSource = 'manifest' | 'frontmatter' | 'html' | 'filename' | 'text' | 'user' | 'none';
 export type EntityType = 'ORG' | 'PERSON' | 'PLACE' | 'OTHER';
 
 export interface Span {

@@ -4,6 +4,7 @@
  * annotations out; the CLI, the app and workers share it.
  */
 import type { Amount, ChronoEvent, Document, Lang, Timex } from '../../shared/model';
+import type { PageDate } from '../corpus/html-date';
 import type { FileMeta } from '../corpus/manifest';
 import { findAmounts } from './amounts';
 import { defaultEntityMatcher, discoverCandidates, type EntityCandidate, type EntityMatcher, type EntityMention } from './entities/index';
@@ -21,6 +22,8 @@ export interface AnnotateInput {
   hash: string;
   manifest?: FileMeta;
   frontMatter?: FileMeta;
+  /** The publication date a web page declares in its markup: below the manifest and front matter. */
+  pageDate?: PageDate;
   /** A publication date the user set (kept apart in the store); above all metadata. */
   user?: string;
 }
@@ -61,7 +64,7 @@ export function annotateDocument(input: AnnotateInput, entities: EntityMatcher =
   const lang: Lang = meta.language ?? detectLanguage(input.text);
   const tagLang: Lang = lang === 'und' ? 'en' : lang;
   // Metadata, else the text's own evidence (tagged with ref null); that tagging is reused when it finds nothing.
-  const { published, unresolved } = datePublication({ file: input.file, text: input.text, lang: tagLang, manifest: input.manifest, frontMatter: input.frontMatter, user: input.user }, tagTimexes);
+  const { published, unresolved } = datePublication({ file: input.file, text: input.text, lang: tagLang, manifest: input.manifest, frontMatter: input.frontMatter, pageDate: input.pageDate, user: input.user }, tagTimexes);
   const sentences = splitSentences(input.text, lang);
   const timexes = unresolved ?? tagTimexes(input.text, { lang: tagLang, ref: published.value });
   const tokens = tokenize(input.text);

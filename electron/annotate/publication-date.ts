@@ -1,6 +1,6 @@
 /**
  * The publication date and why we believe it. Order of trust (interfaces.md §1): a date the user set, manifest.csv,
- * front matter, an ISO date at the start of the file name. When no metadata says it, the text may: an explicit
+ * front matter, the date a web page declares in its markup (html-date.ts), an ISO date at the start of the file name. When no metadata says it, the text may: an explicit
  * dateline ("PARIS, 8 juin 2018 (AFP) -"), a "published on" line, or a stated "today, 8 June" completed by a year the
  * article names as the current one ("this year (2018)", "العام الجاري (٢٠١٨)"). Every inference quotes its evidence;
  * without evidence the value is null and relative dates keep their unknown parts as X — never today's date, never a
@@ -10,12 +10,15 @@
  * only add the cues around them: today-words, current-year phrases, dateline shape, publication verbs.
  */
 import type { Lang, Published, Timex } from '../../shared/model';
+import type { PageDate } from '../corpus/html-date';
 import type { FileMeta } from '../corpus/manifest';
 import { dateFromFileName, isIsoPartialDate } from '../corpus/manifest';
 
 export interface DateSources {
   manifest?: FileMeta;
   frontMatter?: FileMeta;
+  /** What a web page's markup declares (corpus/html-date.ts). */
+  pageDate?: PageDate;
   file: string;
   /** A date the user set (YYYY, YYYY-MM or YYYY-MM-DD): above everything else. */
   user?: string;
@@ -32,6 +35,9 @@ export function metadataDate(src: DateSources): Published | null {
   if (src.frontMatter?.published) {
     return { value: src.frontMatter.published, source: 'frontmatter', certainty: 'stated', evidence: `front matter: published: ${src.frontMatter.published}` };
   }
+  // Below what the researcher wrote (manifest, front matter), above a date-like file name prefix, which may only
+  // record the day the page was saved.
+  if (src.pageDate) return { value: src.pageDate.value, source: 'html', certainty: src.pageDate.certainty, evidence: src.pageDate.evidence };
   const fromName = dateFromFileName(src.file);
   if (fromName) return { value: fromName, source: 'filename', certainty: 'stated', evidence: `file name starts with ${fromName}` };
   return null;

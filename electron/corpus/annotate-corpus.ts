@@ -23,7 +23,7 @@ import { DEFAULT_MAX_BYTES, readFileBytes, sha256 } from './read-document';
 import { scanCorpus } from './scan';
 
 /** Bump when annotation output changes, so cached documents are annotated again. */
-export const PIPELINE_VERSION = 4;
+export const PIPELINE_VERSION = 5;
 
 /** Per document (extraction + annotation). A 20 MB PDF takes a few seconds; a runaway regex never ends. */
 export const DEFAULT_TIMEOUT_MS = 60_000;

@@ -38,6 +38,7 @@ export async function annotateFile(task: FileTask): Promise<FileOutcome> {
     hash: task.hash,
     ...(task.manifest ? { manifest: task.manifest } : {}),
     ...(read.frontMatter ? { frontMatter: read.frontMatter } : {}),
+    ...(read.pageDate ? { pageDate: read.pageDate } : {}),
     ...(task.user ? { user: task.user } : {}),
   }, task.catalog ? matcherFor(task.catalog.catalog, task.catalog.key) : defaultEntityMatcher());
   return {
@@ -46,7 +47,7 @@ export async function annotateFile(task: FileTask): Promise<FileOutcome> {
       document: { ...annotated.document, encoding: read.encoding, ...(read.notes ? { problems: [...(annotated.document.problems ?? []), ...read.notes] } : {}) },
       cacheKey: task.cacheKey,
       ...(task.catalog ? { catalog: task.catalog.key } : {}),
-      inputs: { ...(task.manifest ? { manifest: task.manifest } : {}), ...(read.frontMatter ? { frontMatter: read.frontMatter } : {}) },
+      inputs: { ...(task.manifest ? { manifest: task.manifest } : {}), ...(read.frontMatter ? { frontMatter: read.frontMatter } : {}), ...(read.pageDate ? { pageDate: read.pageDate } : {}) },
     },
   };
 }

@@ -20,7 +20,7 @@ const BLOCK = new Set([
   'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'address', 'hr', 'br', 'body', 'html', 'caption',
 ]);
 
-interface Tag {
+export interface Tag {
   name: string;
   closing: boolean;
   selfClosing: boolean;
@@ -29,7 +29,7 @@ interface Tag {
 }
 
 /** Reads the tag starting at html[i] === '<'. Linear in the tag's length; null when '<' does not open a tag. */
-function readTag(html: string, i: number): Tag | null {
+export function readTag(html: string, i: number): Tag | null {
   let j = i + 1;
   const closing = html[j] === '/';
   if (closing) j++;

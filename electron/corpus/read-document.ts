@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentProblem, FileProblem, Lang } from '../../shared/model';
 import { DecodeError, decodeText, normaliseNewlines, type Script } from './decode';
+import { htmlPublicationDate, type PageDate } from './html-date';
 import { declaredCharset, htmlToText, MAX_READABILITY_DEPTH } from './html-text';
 import { splitFrontMatter, type FileMeta } from './manifest';
 import { pdfToText } from './pdf-text';
@@ -32,6 +33,8 @@ export interface ReadDocument {
   format: DocumentFormat;
   /** Metadata the file carries itself: Markdown front matter, an HTML title. */
   frontMatter?: FileMeta;
+  /** The publication date a web page declares in its markup (html-date.ts). */
+  pageDate?: PageDate;
   /** What the reader should know about how the text was obtained (a guessed code page, a reordered PDF...). */
   notes?: DocumentProblem[];
 }
@@ -122,7 +125,8 @@ async function extract(rel: string, format: DocumentFormat, bytes: Uint8Array, o
     case 'html': {
       const declared = declaredCharset(bytes);
       const decoded = decodeText(bytes, { declared, script, markup: true });
-      const html = htmlToText(normaliseNewlines(decoded.text));
+      const source = normaliseNewlines(decoded.text);
+      const html = htmlToText(source);
       const notes = encodingNotes(decoded.encoding, declared);
       if (html.method === 'plain') {
         notes.push({
@@ -130,7 +134,8 @@ async function extract(rel: string, format: DocumentFormat, bytes: Uint8Array, o
           message: html.depth > MAX_READABILITY_DEPTH ? `elements nest ${html.depth} levels deep: read as plain text, without finding the article (menus may be included)` : 'no article found in the page: all its text was read (menus may be included)',
         });
       }
-      return { text: html.text, encoding: decoded.encoding, format, ...(html.title ? { frontMatter: { title: html.title } } : {}), ...(notes.length ? { notes } : {}) };
+      const pageDate = htmlPublicationDate(source);
+      return { text: html.text, encoding: decoded.encoding, format, ...(html.title ? { frontMatter: { title: html.title } } : {}), ...(pageDate ? { pageDate } : {}), ...(notes.length ? { notes } : {}) };
     }
     case 'markdown': {
       const decoded = decodeText(bytes, { script });

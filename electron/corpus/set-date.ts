@@ -43,6 +43,7 @@ export function reannotateStored(doc: StoredDocument, user: string | null, catal
     // Stores written before `inputs` existed: keep at least the language and title the document had.
     manifest: inputs.manifest ?? (doc.inputs ? undefined : { language: doc.document.lang, title: doc.document.title }),
     ...(inputs.frontMatter ? { frontMatter: inputs.frontMatter } : {}),
+    ...(inputs.pageDate ? { pageDate: inputs.pageDate } : {}),
     ...(user ? { user } : {}),
   }, catalog?.matcher);
   return {

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Document, DocumentProblem, FileProblem, Lang, Published } from '../../shared/model';
 import type { AnnotatedDocument } from '../annotate/annotate-document';
 import type { PackedLinkOut } from '../annotate/link-events';
+import type { PageDate } from '../corpus/html-date';
 import type { FileMeta } from '../corpus/manifest';
 
 export const STORE_FORMAT = 'chronolens.store';
@@ -27,7 +28,7 @@ export interface UserDate {
 
 export interface StoredDocument extends AnnotatedDocument {
   /** What annotation read besides the text, so one document can be annotated again from the store alone. */
-  inputs?: { manifest?: FileMeta; frontMatter?: FileMeta };
+  inputs?: { manifest?: FileMeta; frontMatter?: FileMeta; pageDate?: PageDate };
   /** Key of the entity catalog its mentions and events were matched with (catalog-sync.ts); absent: the bundled one. */
   catalog?: string;
 }

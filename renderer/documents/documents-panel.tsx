@@ -9,6 +9,7 @@ import { publishedLabel } from '../timeline/timeline-dom';
 const SOURCE_HINT: Record<string, string> = {
   manifest: 'from manifest.csv',
   frontmatter: 'from the front matter',
+  html: 'from the page’s metadata',
   filename: 'from the file name',
   text: 'read in the text',
   user: 'set by you',

@@ -18,6 +18,13 @@ describe('publication date from metadata', () => {
     expect(publicationDate({ file: 'x.txt' })).toMatchObject({ value: null, source: 'none', certainty: 'uncertain' });
   });
 
+  it("puts a web page's own date below the manifest and front matter, above a dated file name", () => {
+    const pageDate = { value: '2018-06-07', certainty: 'inferred' as const, evidence: 'page metadata: the first <time> of the article, before its text: <time datetime="2018-06-07">' };
+    expect(publicationDate({ file: '2017-01-02_x.html', pageDate })).toEqual({ value: '2018-06-07', source: 'html', certainty: 'inferred', evidence: pageDate.evidence });
+    expect(publicationDate({ file: '2017-01-02_x.html', pageDate, frontMatter: { published: '2019-01-01' } })).toMatchObject({ source: 'frontmatter' });
+    expect(publicationDate({ file: 'x.html', pageDate, manifest: { published: '2018-06-08' } })).toMatchObject({ value: '2018-06-08', source: 'manifest' });
+  });
+
   it('does not tag the text when metadata gives the date', () => {
     let calls = 0;
     const out = datePublication({ file: 'a.txt', text: 'Today, 8 June, this year (2018).', lang: 'en', manifest: { published: '2019-02-03' } }, () => {
