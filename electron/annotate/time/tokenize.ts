@@ -118,45 +118,20 @@ interface SpellingEntry extends WordInfo {
  * with a copy of the key kept in `chars`. Bounded: starts over when full.
  */
 class SpellingCache {
-  private mask = (1 << 12) - 1;
+  // Read directly by tokenize's word loop, which probes the table itself: as a method the probe was inlined into
+  // the loop or not depending on what the JIT had compiled first, and the loop's speed changed from run to run.
+  mask = (1 << 12) - 1;
   private size = 0;
-  private meta = new Int32Array(4 << 12);
+  meta = new Int32Array(4 << 12);
   /** Each key's characters, flat in `chars` from `offs[slot]` (comparisons never touch a sliced string). */
-  private offs = new Int32Array(1 << 12);
-  private chars = new Uint16Array(1 << 16);
+  offs = new Int32Array(1 << 12);
+  chars = new Uint16Array(1 << 16);
   private used = 0;
   private keys: Array<string | undefined> = new Array<string | undefined>(1 << 12).fill(undefined);
-  private vals: Array<SpellingEntry | undefined> = new Array<SpellingEntry | undefined>(1 << 12).fill(undefined);
+  vals: Array<SpellingEntry | undefined> = new Array<SpellingEntry | undefined>(1 << 12).fill(undefined);
 
-  lookup(text: string, start: number, end: number, pa: number, pb: number, hr: number, narrow: boolean, word: (raw: string) => WordInfo): SpellingEntry {
-    const len = end - start;
-    const h = (Math.imul(pa ^ (pa >>> 16), 0x45d9f3b) ^ Math.imul(pb ^ len, 0x119de1f3) ^ Math.imul(hr, 0x27d4eb2d)) | 0;
-    const lenTag = len * 2 + (narrow ? 1 : 0);
-    const exact = narrow && len <= 8;
-    const meta = this.meta;
-    const mask = this.mask;
-    let slot = (h ^ (h >>> 15)) & mask;
-    for (;;) {
-      const m = slot << 2;
-      const tag = meta[m + 3]!;
-      if (tag === 0) break;
-      if (meta[m] === h && tag === lenTag) {
-        if (exact) {
-          if (meta[m + 1] === pa && meta[m + 2] === pb) return this.vals[slot]!;
-        } else {
-          const chars = this.chars;
-          const off = this.offs[slot]! - start;
-          let q = start;
-          while (q < end && chars[off + q] === text.charCodeAt(q)) q++;
-          if (q === end) return this.vals[slot]!;
-        }
-      }
-      slot = (slot + 1) & mask;
-    }
-    return this.add(text, start, end, h, pa, pb, lenTag, slot, word);
-  }
-
-  private add(text: string, start: number, end: number, h: number, pa: number, pb: number, lenTag: number, slot: number, word: (raw: string) => WordInfo): SpellingEntry {
+  /** A spelling not in the table (the probe ended at the empty `slot`): looked up in the lexicon and added. */
+  add(text: string, start: number, end: number, h: number, pa: number, pb: number, lenTag: number, slot: number, word: (raw: string) => WordInfo): SpellingEntry {
     const raw = text.slice(start, end);
     const c0 = raw.charCodeAt(0);
     const cap = c0 < 0x80 ? c0 >= 0x41 && c0 <= 0x5a : raw.charAt(0) !== raw.charAt(0).toLowerCase();
@@ -261,9 +236,8 @@ function punctuation(code: number): string {
 /** Writes token k: into the object already in that slot (a pool reused from the previous block) or a new one. */
 function put(toks: Token[], k: number, kind: TokKind, start: number, end: number, norm: string, gap: boolean, nl: boolean,
   num: number | undefined, digits: number | undefined, cap: boolean, feat: Feature, live: boolean, tense: number, roots: PhraseNode[] | null): void {
-  if (k >= toks.length) toks.push(spareTokens.pop() ?? blankToken());
   {
-    const o = toks[k]!;
+    const o = k < toks.length ? toks[k]! : slotAt(toks, k);
     o.kind = kind;
     o.start = start;
     o.end = end;
@@ -286,6 +260,13 @@ function put(toks: Token[], k: number, kind: TokKind, start: number, end: number
  */
 const spareTokens: Token[] = [];
 const MAX_SPARE = 4096;
+
+/** Token k of a reused array that is too short: a spare token object or a new one, appended. */
+function slotAt(toks: Token[], k: number): Token {
+  const o = spareTokens.pop() ?? blankToken();
+  toks[k] = o;
+  return o;
+}
 
 function blankToken(): Token {
   return { kind: 'p', start: 0, end: 0, norm: '', gap: false, nl: false, num: undefined, digits: undefined, cap: false, feat: NO_FEAT, live: false, tense: 0, roots: null };
@@ -373,8 +354,56 @@ export function tokenize(text: string, word: (raw: string) => WordInfo = plainWo
           i += 2;
         } else i++;
       }
-      const e = cache.lookup(text, start, i, pa, pb, hr, wide <= 0xff, word);
-      put(toks, k++, 'w', start, i, e.norm, gap, nl, undefined, undefined, e.cap, e.feat, e.live, e.tense, e.roots);
+      // Find the spelling (see SpellingCache): words of up to 8 Latin-1 letters by their packed code units, longer
+      // ones by a character compare.
+      const len = i - start;
+      const h = (Math.imul(pa ^ (pa >>> 16), 0x45d9f3b) ^ Math.imul(pb ^ len, 0x119de1f3) ^ Math.imul(hr, 0x27d4eb2d)) | 0;
+      const lenTag = len * 2 + (wide <= 0xff ? 1 : 0);
+      const exact = wide <= 0xff && len <= 8;
+      const meta = cache.meta;
+      const mask = cache.mask;
+      let slot = (h ^ (h >>> 15)) & mask;
+      let e: SpellingEntry | undefined;
+      for (;;) {
+        const m = slot << 2;
+        const tag = meta[m + 3]!;
+        if (tag === 0) break;
+        if (meta[m] === h && tag === lenTag) {
+          if (exact) {
+            if (meta[m + 1] === pa && meta[m + 2] === pb) {
+              e = cache.vals[slot];
+              break;
+            }
+          } else {
+            const chars = cache.chars;
+            const off = cache.offs[slot]! - start;
+            let q = start;
+            while (q < i && chars[off + q] === text.charCodeAt(q)) q++;
+            if (q === i) {
+              e = cache.vals[slot];
+              break;
+            }
+          }
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (e === undefined) e = cache.add(text, start, i, h, pa, pb, lenTag, slot, word);
+      // The token, written in place (the hottest store of the tagger: no call in between).
+      const o = k < toks.length ? toks[k]! : slotAt(toks, k);
+      k++;
+      o.kind = 'w';
+      o.start = start;
+      o.end = i;
+      o.norm = e.norm;
+      o.gap = gap;
+      o.nl = nl;
+      o.num = undefined;
+      o.digits = undefined;
+      o.cap = e.cap;
+      o.feat = e.feat;
+      o.live = e.live;
+      o.tense = e.tense;
+      o.roots = e.roots;
       // Most words are followed by one space: take it here rather than in another turn of the loop.
       if (i < n && text.charCodeAt(i) === 0x20) {
         i++;
