@@ -43,10 +43,10 @@ export function EventDetails({ event, full, doc, colorClass, onSelectEvent }: Pr
       <blockquote dir="auto" lang={doc?.lang !== 'und' ? doc?.lang : undefined} aria-busy={full ? undefined : 'true'}>
         {full ? full.text : event.label}
       </blockquote>
-      {event.sameAs && event.sameAs.length > 0 && (
+      {full?.sameAs && full.sameAs.length > 0 && (
         <p className="small">
           Same event as:{' '}
-          {event.sameAs.map((id) => (
+          {full.sameAs.map((id) => (
             <button key={id} type="button" className="link" onClick={() => onSelectEvent(id)}>
               {id}
             </button>

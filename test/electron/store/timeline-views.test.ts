@@ -29,6 +29,8 @@ describe('packEvents / unpackEvents', () => {
     expect(unpackEvents(wire)).toEqual(events);
     expect(wire.docIds).toEqual(['d1', 'd2']);
     expect(wire.entityIds).toEqual(['ant-financial', 'alipay']);
+    // Same-event links come with the event in full (event:get), not with the overview.
+    expect(unpackEvents(wire)[1]).not.toHaveProperty('sameAs');
   });
 
   it('labels an event without a label by the start of its sentence, whitespace folded, at most LABEL_FROM_TEXT long', () => {
