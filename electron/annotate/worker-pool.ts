@@ -122,15 +122,26 @@ export function workerEntry(moduleUrl: string, rel: string): WorkerEntry {
 interface Slot<I, O> {
   worker: Worker;
   ready: boolean;
+  /** When the worker last finished a task (performance.now()). */
+  idleSince: number;
   task: { req: Request<I>; resolve: (o: O) => void; reject: (e: Error) => void; timer: NodeJS.Timeout | null } | null;
 }
 
 export interface PoolOptions {
+  /** The most workers. */
   size: number;
+  /**
+   * Tasks that justify starting one more worker (default: start up to `size` as soon as tasks wait). Starting a
+   * worker costs about what a few hundred small tasks do, so a run with a handful of tasks keeps to one worker;
+   * the pool grows as tasks are submitted, or at once for the work announced with `expect`.
+   */
+  tasksPerWorker?: number;
   /** Per task; the worker is terminated when a task exceeds it. */
   timeoutMs: number;
   /** A worker that has not started after this long is given up (default 60 s: tsx compiles the sources first). */
   startTimeoutMs?: number;
+  /** Workers idle this long are stopped (default: they stay until `close`); tasks that come later start new ones. */
+  idleMs?: number;
   entry: WorkerEntry;
 }
 
@@ -139,13 +150,58 @@ export class WorkerPool<I, O> {
   private readonly queue: Array<{ input: I; transfer: Transferable[]; resolve: (o: O) => void; reject: (e: Error) => void }> = [];
   private seq = 0;
   private closed = false;
+  /** Tasks submitted so far, and those announced (`expect`). */
+  private submitted = 0;
+  private expected = 0;
 
   constructor(private readonly opts: PoolOptions) {
     if (opts.size < 1) throw new Error('a worker pool needs at least one worker');
   }
 
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  /** Stops the workers idle for `idleMs` now, and checks again when the next one will have been. */
+  private scheduleIdleStop(): void {
+    const idleMs = this.opts.idleMs;
+    if (idleMs === undefined || this.idleTimer || this.closed) return;
+    const idle = this.slots.filter((s) => s.task === null && s.ready);
+    if (!idle.length) return;
+    const due = Math.min(...idle.map((s) => s.idleSince)) + idleMs - performance.now();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      const now = performance.now();
+      for (const s of this.slots.filter((x) => x.task === null && x.ready && now - x.idleSince >= idleMs)) {
+        this.slots.splice(this.slots.indexOf(s), 1);
+        void s.worker.terminate();
+      }
+      this.scheduleIdleStop();
+    }, Math.max(0, due));
+    // Idle workers never keep the process alive, nor does the timer that stops them.
+    this.idleTimer.unref();
+  }
+
+  /** Workers started (running or starting). */
+  get workers(): number {
+    return this.slots.length;
+  }
+
+  /** Announces a batch of about `tasks` tasks, so the pool starts the workers they justify at once. */
+  expect(tasks: number): void {
+    this.expected = tasks;
+    this.submitted = 0;
+    this.pump();
+  }
+
+  /** How many workers the work seen so far justifies (see `tasksPerWorker`). */
+  private wanted(): number {
+    const per = this.opts.tasksPerWorker;
+    if (!per) return this.opts.size;
+    return Math.min(this.opts.size, Math.max(1, Math.ceil(Math.max(this.expected, this.submitted) / per)));
+  }
+
   run(input: I, transfer: Transferable[] = []): Promise<O> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    this.submitted++;
     return new Promise<O>((resolve, reject) => {
       this.queue.push({ input, transfer, resolve, reject });
       this.pump();
@@ -155,7 +211,7 @@ export class WorkerPool<I, O> {
   private pump(): void {
     while (this.queue.length > 0) {
       let slot = this.slots.find((s) => s.task === null);
-      if (!slot && this.slots.length < this.opts.size) slot = this.startSlot();
+      if (!slot && this.slots.length < this.wanted()) slot = this.startSlot();
       if (!slot) return;
       const next = this.queue.shift()!;
       const req: Request<I> = { seq: ++this.seq, input: next.input };
@@ -176,7 +232,7 @@ export class WorkerPool<I, O> {
     const worker = spawn(this.opts.entry);
     // Idle workers must not keep the process alive.
     worker.unref();
-    const slot: Slot<I, O> = { worker, ready: false, task: null };
+    const slot: Slot<I, O> = { worker, ready: false, task: null, idleSince: performance.now() };
     const boot = setTimeout(() => this.fail(slot, new WorkerStartError(`an annotation worker did not start within ${Math.round((this.opts.startTimeoutMs ?? 60_000) / 1000)} s`)), this.opts.startTimeoutMs ?? 60_000);
     boot.unref();
     worker.once('exit', () => clearTimeout(boot));
@@ -192,9 +248,11 @@ export class WorkerPool<I, O> {
       if (task.timer) clearTimeout(task.timer);
       slot.task = null;
       slot.worker.unref();
+      slot.idleSince = performance.now();
       if ('ok' in reply) task.resolve(reply.ok);
       else task.reject(new Error(reply.error));
       this.pump();
+      if (slot.task === null) this.scheduleIdleStop();
     });
     const crash = (why: string): Error => (slot.ready ? new WorkerCrashError(`the worker crashed: ${why}`) : new WorkerStartError(`an annotation worker could not start: ${why}`));
     worker.on('error', (e) => this.fail(slot, crash(e.message)));
@@ -220,8 +278,13 @@ export class WorkerPool<I, O> {
     if (!this.closed) this.pump();
   }
 
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const q of this.queue.splice(0)) q.reject(new Error('the worker pool was closed'));
     const slots = this.slots.splice(0);
     for (const s of slots) {
@@ -232,6 +295,22 @@ export class WorkerPool<I, O> {
     }
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
+}
+
+/** Pools kept between runs by their options (see keptPool). */
+const kept = new Map<string, WorkerPool<unknown, unknown>>();
+
+/**
+ * The pool a run with these options used before, its workers started and warmed up (just-in-time compiled), or a new
+ * one. A run that finds them saves their start-up (~0.5 s of CPU each) and their slow first tasks: re-annotating a
+ * few changed files then costs what annotating them does. Set `idleMs`, so that workers left idle stop by
+ * themselves; a closed pool is replaced.
+ */
+export function keptPool<I, O>(opts: PoolOptions & { idleMs: number }): WorkerPool<I, O> {
+  const key = JSON.stringify(opts);
+  let pool = kept.get(key);
+  if (!pool || pool.isClosed) kept.set(key, (pool = new WorkerPool<unknown, unknown>(opts)));
+  return pool as WorkerPool<I, O>;
 }
 
 /** Worker side: answers each task with `handler`'s result, or its error message. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TaskTimeoutError, WorkerPool, WorkerStartError } from '../../../electron/annotate/worker-pool';
+import { keptPool, TaskTimeoutError, WorkerPool, WorkerStartError } from '../../../electron/annotate/worker-pool';
 
 const echo = { file: path.resolve('test/fixtures/ingest/echo-worker.ts') };
 type In = { n: number; delayMs?: number };
@@ -58,6 +58,51 @@ describe('the worker pool', () => {
     expect(running).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/closed/) }) });
     expect(queued).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/closed/) }) });
     await expect(pool.run({ n: 3 })).rejects.toThrow(/closed/);
+  }, 30_000);
+
+  it('starts more workers only for the work that justifies them (tasksPerWorker), at once for work announced', async () => {
+    const few = new WorkerPool<In, Out>({ size: 3, tasksPerWorker: 10, timeoutMs: 10_000, entry: echo });
+    try {
+      const first = Array.from({ length: 6 }, (_, n) => few.run({ n }));
+      expect(few.workers).toBe(1); // six tasks do not pay for a second worker's start
+      const more = Array.from({ length: 6 }, (_, n) => few.run({ n }));
+      expect(few.workers).toBe(2); // twelve do
+      expect((await Promise.all([...first, ...more])).map((o) => o.square)).toEqual([0, 1, 4, 9, 16, 25, 0, 1, 4, 9, 16, 25]);
+    } finally {
+      await few.close();
+    }
+    const announced = new WorkerPool<In, Out>({ size: 3, tasksPerWorker: 10, timeoutMs: 10_000, entry: echo });
+    try {
+      announced.expect(30);
+      expect(announced.workers).toBe(0); // nothing starts before there is a task
+      const out = announced.run({ n: 2 });
+      expect(announced.workers).toBe(1);
+      const rest = Array.from({ length: 3 }, (_, n) => announced.run({ n }));
+      expect(announced.workers).toBe(3);
+      expect(await out).toEqual({ n: 2, square: 4 });
+      await Promise.all(rest);
+    } finally {
+      await announced.close();
+    }
+  }, 60_000);
+
+  it('stops workers left idle (idleMs) and starts new ones for later tasks; keptPool hands a run the pool of the last one', async () => {
+    const opts = { size: 1, idleMs: 300, timeoutMs: 10_000, entry: echo };
+    const pool = keptPool<In, Out>(opts);
+    try {
+      expect(keptPool<In, Out>({ ...opts })).toBe(pool);
+      expect(await pool.run({ n: 3 })).toEqual({ n: 3, square: 9 });
+      expect(pool.workers).toBe(1);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await pool.run({ n: 4 })).toEqual({ n: 4, square: 16 }); // the same worker, still warm
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(pool.workers).toBe(0);
+      expect(await pool.run({ n: 5 })).toEqual({ n: 5, square: 25 });
+    } finally {
+      await pool.close();
+    }
+    expect(keptPool<In, Out>(opts)).not.toBe(pool);
+    await keptPool<In, Out>(opts).close();
   }, 30_000);
 
   it('runs a TypeScript entry from one esbuild bundle under node_modules/.cache, named by content', async () => {
