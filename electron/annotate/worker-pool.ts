@@ -278,6 +278,14 @@ export class WorkerPool<I, O> {
     if (!this.closed) this.pump();
   }
 
+  /** Stops idle workers beyond the first `keep` (their memory back, while one stays warm for the next run). */
+  shrink(keep: number): void {
+    for (const s of this.slots.filter((x) => x.task === null).slice(keep)) {
+      this.slots.splice(this.slots.indexOf(s), 1);
+      void s.worker.terminate();
+    }
+  }
+
   get isClosed(): boolean {
     return this.closed;
   }

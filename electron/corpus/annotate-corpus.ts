@@ -163,8 +163,10 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
     repo.abandonRun();
     throw e;
   } finally {
-    // A failed run's tasks may still be running: they stop with their workers. Otherwise the workers are kept.
+    // A failed run's tasks may still be running: they stop with their workers. Otherwise one worker is kept (the
+    // others' memory is given back before linking, the run's peak).
     if (failed) await pool?.close();
+    else pool?.shrink(1);
   }
 
   const documents = results.filter((d): d is DocEntry => d !== null);

@@ -98,6 +98,8 @@ describe('the worker pool', () => {
       await new Promise((r) => setTimeout(r, 1_000));
       expect(pool.workers).toBe(0);
       expect(await pool.run({ n: 5 })).toEqual({ n: 5, square: 25 });
+      pool.shrink(0);
+      expect(pool.workers).toBe(0);
     } finally {
       await pool.close();
     }
