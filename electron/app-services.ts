@@ -12,6 +12,7 @@ import { changesMatching, isCatalogOp, type Catalog, type CatalogOp } from '../s
 import type { Edit } from '../shared/edits';
 import { watchCorpus } from './corpus/watch-corpus';
 import { exportData, filterExport } from './export/data';
+import { printData } from './export/print-data';
 import { openStore, type OpenStore } from './store/database';
 import { Repository } from './store/repository';
 import { UserStore } from './store/user-store';
@@ -181,6 +182,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       return annotate(dir);
     },
     'export:data': async ({ format, ...filters }) => exportData(filterExport(repo.eventsExport(), filters), format),
+    'export:print-data': async (filters) => printData({ documents: repo.timeline().documents, events: repo.effective().events }, filters),
     'export:print': async (args) => {
       if (!opts.print) throw new ServiceError('bad-request', 'PDF and PNG are saved by the desktop app or `chronolens export --format pdf|png`; in the browser preview, open the print view and use the browser’s Print command');
       return opts.print(args);

@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 // eslint-disable-next-line no-restricted-imports -- this file is part of the thin Electron shell, like main.ts and window.ts
 import { BrowserWindow, dialog } from 'electron';
 import type { CallArgs, CallResult } from '../shared/ipc/contract';
-import { FOOTER_TEMPLATE, PAGE_MARGIN_MM, pageSizePx, printQuery } from '../shared/print-options';
+import { PAGE_MARGIN_MM, pageSizePx, printQuery, RENDER_ALL_QUERY } from '../shared/print-options';
 import { allowNavigation, APP_ORIGIN_URL } from './security/policy';
 
 const READY_TIMEOUT_MS = 180_000;
@@ -61,7 +61,7 @@ export function createPrintExporter(preloadPath: string, parent: () => BrowserWi
       if (!allowNavigation(url)) event.preventDefault();
     });
     try {
-      await win.loadURL(`${APP_ORIGIN_URL}print.html?${printQuery(options)}`);
+      await win.loadURL(`${APP_ORIGIN_URL}print.html?${printQuery(options)}${format === 'png' ? `&${RENDER_ALL_QUERY}` : ''}`);
       await waitForPrintReady(win);
       let data: Buffer;
       if (format === 'pdf') {
@@ -70,9 +70,7 @@ export function createPrintExporter(preloadPath: string, parent: () => BrowserWi
           pageSize: options.paper,
           landscape: options.orientation === 'landscape',
           printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: '<span></span>',
-          footerTemplate: FOOTER_TEMPLATE,
+          // Page numbers come from the view's CSS (@page margin boxes), not a footer template.
           margins: { top: m.top / MM_PER_INCH, right: m.right / MM_PER_INCH, bottom: m.bottom / MM_PER_INCH, left: m.left / MM_PER_INCH },
         });
       } else {

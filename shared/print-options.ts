@@ -200,8 +200,8 @@ export function pageSizePx(paper: Paper, orientation: Orientation): { width: num
 }
 
 /**
- * Page-number footer for Chromium's PDF writer (playwright's page.pdf and Electron's printToPDF). It is rendered as
- * its own tiny document: no page fonts or styles reach it.
+ * Added to the print view's query by image captures (PNG): lay out every lane and note at once. By default the
+ * view defers off-screen content (content-visibility), which printing renders anyway but a capture that scrolls
+ * through the page could catch before it is drawn.
  */
-export const FOOTER_TEMPLATE =
-  '<div style="width:100%;font-size:8px;color:#5d6573;text-align:center;font-family:sans-serif;">Chronolens · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
+export const RENDER_ALL_QUERY = 'render=all';

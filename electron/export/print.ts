@@ -5,9 +5,10 @@
  * The desktop app does the same with a hidden BrowserWindow (electron/print-window.ts).
  */
 import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FOOTER_TEMPLATE, PAGE_MARGIN_MM, pageSizePx, printQuery, type PrintFormat, type PrintOptions } from '../../shared/print-options';
+import { PAGE_MARGIN_MM, pageSizePx, printQuery, RENDER_ALL_QUERY, type PrintFormat, type PrintOptions } from '../../shared/print-options';
 import { createAppServices } from '../app-services';
 import { ensureRendererBuilt } from '../serve/ensure-renderer';
 import { startServer } from '../serve/server';
@@ -39,6 +40,17 @@ export interface PrintExportResult {
   bytes: number;
   events: number;
   ms: { total: number; layout: number; write: number };
+  /** Inside the print view (ms): data load, paper layout, HTML build, first render (print-page.tsx PRINT_PHASES). */
+  phases: Record<string, number>;
+  /** CPU time of all Chromium processes still running at the end (CDP SystemInfo), ms: what load does not inflate. */
+  chromiumCpuMs: number;
+}
+
+async function chromiumCpuMs(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ cpuTime: number }> };
+  await cdp.detach();
+  return Math.round(processInfo.reduce((sum, p) => sum + p.cpuTime * 1000, 0));
 }
 
 export async function exportPrint(req: PrintExportRequest): Promise<PrintExportResult> {
@@ -73,12 +85,16 @@ export async function exportPrint(req: PrintExportRequest): Promise<PrintExportR
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     if (req.format === 'pdf') await page.emulateMedia({ media: 'print' });
-    const res = await page.goto(`${origin}/print.html?token=${encodeURIComponent(server.token)}&${printQuery(req.options)}`);
+    const query = `${printQuery(req.options)}${req.format === 'png' ? `&${RENDER_ALL_QUERY}` : ''}`;
+    const res = await page.goto(`${origin}/print.html?token=${encodeURIComponent(server.token)}&${query}`);
     if (!res?.ok()) throw new PrintViewError(`the print view did not load (HTTP ${res?.status() ?? 'no answer'}) from ${staticDir}`);
     const handle = await page.waitForFunction(() => (document.body.dataset.printReady === '1' ? '1' : document.body.dataset.printError), undefined, { timeout, polling: 50 });
     const state = await handle.jsonValue();
     if (state !== '1') throw new PrintViewError(`the print view failed: ${String(state)}`);
-    const events = await page.evaluate(() => document.querySelectorAll('.note').length);
+    const { events, phases } = await page.evaluate(() => ({
+      events: document.querySelectorAll('.note').length,
+      phases: Object.fromEntries(performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.duration)])),
+    }));
     const tLayout = performance.now();
     let bytes: Buffer;
     if (req.format === 'pdf') {
@@ -87,9 +103,7 @@ export async function exportPrint(req: PrintExportRequest): Promise<PrintExportR
         format: req.options.paper,
         landscape: req.options.orientation === 'landscape',
         printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: FOOTER_TEMPLATE,
+        // Page numbers come from the view's CSS (@page margin boxes), not a footer template.
         margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
       });
     } else {
@@ -99,7 +113,8 @@ export async function exportPrint(req: PrintExportRequest): Promise<PrintExportR
     await mkdir(path.dirname(path.resolve(req.out)), { recursive: true });
     await writeFile(req.out, bytes);
     const t1 = performance.now();
-    return { file: path.resolve(req.out), bytes: bytes.length, events, ms: { total: Math.round(t1 - t0), layout: Math.round(tLayout - t0), write: Math.round(t1 - tLayout) } };
+    const cpu = await chromiumCpuMs(browser).catch(() => NaN);
+    return { file: path.resolve(req.out), bytes: bytes.length, events, ms: { total: Math.round(t1 - t0), layout: Math.round(tLayout - t0), write: Math.round(t1 - tLayout) }, phases, chromiumCpuMs: cpu };
   } finally {
     await browser.close().catch(() => undefined);
     await closeServer?.().catch(() => undefined);

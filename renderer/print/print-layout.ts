@@ -4,14 +4,14 @@
  * so that nothing overlaps, and one numbered source note per event. Pure: text widths come from `measure`, so the
  * same code runs under unit tests and in the print page (where `measure` is a canvas with the real fonts).
  */
-import type { DocumentSummary } from '../../shared/ipc/contract';
-import type { Certainty, ChronoEvent } from '../../shared/model';
+import type { DocumentSummary, PrintEvent } from '../../shared/ipc/contract';
+import type { Certainty } from '../../shared/model';
 import { eventDays, type Split } from '../../shared/print-options';
 import { formatTimex, isoDay, timexInterval, type Precision } from '../../shared/timex';
 
 export interface LayoutInput {
   /** The events to print, already filtered. */
-  events: readonly ChronoEvent[];
+  events: readonly PrintEvent[];
   /** Lanes in this order (documents without events in a section get no lane there). */
   documents: readonly DocumentSummary[];
   /** Explicit range; whatever is absent is taken from the events, widened to whole years. */
@@ -22,13 +22,15 @@ export interface LayoutInput {
   width: number;
   /** Rendered width of a text in the label font, in CSS pixels. */
   measure: (text: string) => number;
+  /** Width of a note number in the badge font; defaults to `measure`. */
+  measureNumber?: (text: string) => number;
   /** Labels longer than this are cut with an ellipsis (the note carries the full sentence). */
   maxLabelWidth?: number;
 }
 
 export interface Note {
   n: number;
-  event: ChronoEvent;
+  event: PrintEvent;
   /** null when the document is unknown to the timeline data. */
   doc: DocumentSummary | null;
   /** "early Summer 2016", "8 Jun 2018", "? Nov ?" … */
@@ -44,6 +46,10 @@ export interface PlacedItem {
   kind: 'point' | 'bar';
   certainty: Certainty;
   label: string;
+  /** The label as printed: cut with an ellipsis to fit `labelWidth` (the note carries the full sentence). */
+  text: string;
+  /** Width of the note-number badge that starts the label. */
+  badgeWidth: number;
   /** Point: the day's centre. Bar: its left edge. */
   x1: number;
   /** Bar: its right edge (exclusive day boundary). Point: equal to x1. */
@@ -113,7 +119,7 @@ export function formatDay(day: string): string {
 }
 
 /** Numbers every event in time order (start, end, lane order, position in the article); undated ones last. */
-export function numberEvents(events: readonly ChronoEvent[], documents: readonly DocumentSummary[]): Note[] {
+export function numberEvents(events: readonly PrintEvent[], documents: readonly DocumentSummary[]): Note[] {
   const docs = new Map(documents.map((d, i) => [d.id, { d, i }]));
   const rows = events.map((event) => {
     const days = eventDays(event);
@@ -216,6 +222,26 @@ export function sectionRanges(range: { start: string; end: string }, split: Spli
   return out;
 }
 
+/**
+ * The longest start of `text` that fits `maxWidth` with an ellipsis after it (the whole text when it fits; '' when
+ * not even the ellipsis does). Never splits a surrogate pair. Widths come from `measure`, so they are the real font's.
+ */
+export function fitText(text: string, maxWidth: number, measure: (s: string) => number): string {
+  if (measure(text) <= maxWidth) return text;
+  const cut = (k: number): string => `${text.slice(0, k).trimEnd()}…`;
+  if (measure('…') > maxWidth) return '';
+  // Binary search for the longest prefix that fits: a few measurements per label, not one per character.
+  let lo = 0;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (measure(cut(mid)) <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  const c = text.charCodeAt(lo - 1);
+  return cut(lo > 0 && c >= 0xd800 && c <= 0xdbff ? lo - 1 : lo);
+}
+
 /** Assigns each interval to the first row where it fits (sorted by start, this uses the fewest rows). */
 export function stackRows(intervals: ReadonlyArray<{ left: number; right: number }>, gap = ROW_GAP): { rows: number[]; count: number } {
   const order = intervals.map((_, i) => i).sort((a, b) => intervals[a]!.left - intervals[b]!.left || a - b);
@@ -235,6 +261,7 @@ export function stackRows(intervals: ReadonlyArray<{ left: number; right: number
 
 function placeSection(notes: readonly Note[], documents: readonly DocumentSummary[], sec: { start: string; end: string }, input: LayoutInput): { lanes: Lane[]; count: number } {
   const { width, measure } = input;
+  const measureNumber = input.measureNumber ?? measure;
   const maxLabel = input.maxLabelWidth ?? DEFAULT_MAX_LABEL;
   const d0 = dayNumber(sec.start);
   const days = dayNumber(sec.end) + 1 - d0;
@@ -247,8 +274,10 @@ function placeSection(notes: readonly Note[], documents: readonly DocumentSummar
     const isPoint = note.precision === 'day';
     const label = (e.label || e.text).replace(/\s+/g, ' ').trim();
     const uncertain = e.date.certainty === 'uncertain' ? UNCERTAIN_BADGE + LABEL_GAP : 0;
-    const textWidth = Math.ceil(measure(String(note.n)) + BADGE_PAD + LABEL_GAP + measure(label) + uncertain) + 2;
+    const badgeWidth = Math.ceil(measureNumber(String(note.n))) + BADGE_PAD;
+    const textWidth = Math.ceil(badgeWidth + LABEL_GAP + measure(label) + uncertain) + 2;
     const labelWidth = Math.min(maxLabel, textWidth, width);
+    const text = fitText(label, labelWidth - badgeWidth - LABEL_GAP - uncertain - 2, measure);
     let x1: number;
     let x2: number;
     let left: number;
@@ -271,7 +300,7 @@ function placeSection(notes: readonly Note[], documents: readonly DocumentSummar
     const right = Math.max(x2 + (isPoint ? POINT_RADIUS : 0), labelX + labelWidth);
     left = Math.min(left, labelX);
     const list = byDoc.get(e.doc) ?? [];
-    list.push({ id: e.id, note: note.n, kind: isPoint ? 'point' : 'bar', certainty: e.date.certainty, label, x1, x2, clippedStart, clippedEnd, labelX, labelWidth, left, right });
+    list.push({ id: e.id, note: note.n, kind: isPoint ? 'point' : 'bar', certainty: e.date.certainty, label, text, badgeWidth, x1, x2, clippedStart, clippedEnd, labelX, labelWidth, left, right });
     byDoc.set(e.doc, list);
     count++;
   }

@@ -1,49 +1,28 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import type { DocumentSummary, TimelineData } from '../../shared/ipc/contract';
-import { filterEvents, pageSizePx, PAGE_MARGIN_MM, parsePrintQuery, type PrintOptions } from '../../shared/print-options';
+import { PAGE_MARGIN_MM, parsePrintQuery, type PrintOptions } from '../../shared/print-options';
 import { request } from '../ipc/api';
 import { describeError } from '../ipc/call-error';
-import { normalizeText } from '../search/normalize-text';
-import { docColorClasses } from '../timeline/doc-colors';
-import { canvasMeasure, loadPrintFonts } from './measure-text';
-import { layoutPrint, type PrintLayout } from './print-layout';
-import { PrintReport } from './print-report';
+import { canvasMeasure, loadPrintFonts, NUMBER_FONT, SOURCE_FONT, SOURCE_TITLE_FONT } from './measure-text';
+import { filtersOf, prepare } from './prepare';
+import { reportHtml } from './report-html';
 
-export interface Prepared {
-  options: PrintOptions;
-  layout: PrintLayout;
-  /** Every document of the corpus in lane order (colours are assigned over all of them, as on screen). */
-  documents: DocumentSummary[];
-  colors: Map<string, string>;
-  totalEvents: number;
-  width: number;
-}
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; options: PrintOptions; html: string; width: number };
 
-/** Lane order as on screen: publication date, then title. */
-export function laneOrder(documents: readonly DocumentSummary[]): DocumentSummary[] {
-  return [...documents].sort((a, b) => (a.published.value ?? '9999').localeCompare(b.published.value ?? '9999') || a.title.localeCompare(b.title));
-}
+/** Phases the exporters report (performance marks, read back with `performance.getEntriesByType('measure')`). */
+export const PRINT_PHASES = ['print:data', 'print:layout', 'print:html', 'print:render'] as const;
 
-export function prepare(data: TimelineData, options: PrintOptions, measure: (s: string) => number): Prepared {
-  const documents = laneOrder(data.documents);
-  const colors = docColorClasses(documents.map((d) => d.id));
-  // Events the researcher hid are not part of the report.
-  const shown = data.events.filter((e) => !e.hidden);
-  const events = filterEvents(shown, new Map(documents.map((d) => [d.id, d.lang])), options, normalizeText);
-  const { contentWidth } = pageSizePx(options.paper, options.orientation);
-  const layout = layoutPrint({ events, documents, split: options.split, width: contentWidth, measure, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) });
-  return { options, layout, documents, colors, totalEvents: shown.length, width: contentWidth };
-}
-
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; prepared: Prepared };
-
-function pageRule(o: PrintOptions): string {
+function pageRules(o: PrintOptions, width: number): string {
   const m = PAGE_MARGIN_MM;
-  // Values come from the validated enums only (never from free text).
-  return `@page { size: ${o.paper} ${o.orientation}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }`;
+  // Values come from the validated enums and the computed width only (never from free text).
+  return `@page { size: ${o.paper} ${o.orientation}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; } .report { width: ${width}px; }`;
 }
 
-/** Loads the timeline, lays it out for paper and says so on `body[data-print-ready]` (the exporters wait for it). */
+function measurePhases(): void {
+  const marks = ['print:start', ...PRINT_PHASES];
+  for (let i = 1; i < marks.length; i++) performance.measure(marks[i]!, marks[i - 1], marks[i]);
+}
+
+/** Loads the report's data, lays it out for paper and says so on `body[data-print-ready]` (the exporters wait for it). */
 export function PrintPage({ search }: { search: string }) {
   const parsed = useMemo(() => parsePrintQuery(search), [search]);
   const [loaded, setLoaded] = useState<State>({ kind: 'loading' });
@@ -51,9 +30,20 @@ export function PrintPage({ search }: { search: string }) {
 
   useEffect(() => {
     if (!parsed.ok) return;
+    const options = parsed.value;
     let current = true;
-    Promise.all([request('timeline:load', {}), loadPrintFonts()])
-      .then(([data]) => current && setLoaded({ kind: 'ready', prepared: prepare(data, parsed.value, canvasMeasure()) }))
+    performance.mark('print:start');
+    // The report's own call (filtered in the main process), not the explorer's payload.
+    Promise.all([request('export:print-data', filtersOf(options)), loadPrintFonts()])
+      .then(([data]) => {
+        if (!current) return;
+        performance.mark('print:data');
+        const prepared = prepare(data, options, { text: canvasMeasure(), number: canvasMeasure(NUMBER_FONT), sourceTitle: canvasMeasure(SOURCE_TITLE_FONT), source: canvasMeasure(SOURCE_FONT) });
+        performance.mark('print:layout');
+        const html = reportHtml(prepared);
+        performance.mark('print:html');
+        setLoaded({ kind: 'ready', options, html, width: prepared.width });
+      })
       .catch((err: unknown) => current && setLoaded({ kind: 'error', message: describeError(err) }));
     return () => {
       current = false;
@@ -67,16 +57,20 @@ export function PrintPage({ search }: { search: string }) {
       body.dataset.printError = state.message;
       return;
     }
+    if (new URLSearchParams(search).get('render') === 'all') body.dataset.renderAll = '1';
     // A constructed sheet, not a <style> element: the CSP allows no inline styles.
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(pageRule(state.prepared.options));
+    sheet.replaceSync(pageRules(state.options, state.width));
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     let cancelled = false;
-    // Ready once every face the text uses has loaded and the layout has been painted once.
+    // Ready once every face the text uses has loaded and the report has been laid out and painted once.
     void document.fonts.ready.then(() =>
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
-          if (!cancelled) body.dataset.printReady = '1';
+          if (cancelled) return;
+          performance.mark('print:render');
+          measurePhases();
+          body.dataset.printReady = '1';
         }),
       ),
     );
@@ -85,7 +79,7 @@ export function PrintPage({ search }: { search: string }) {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
       delete body.dataset.printReady;
     };
-  }, [state]);
+  }, [state, search]);
 
   if (state.kind === 'loading') return <p className="print-status">Laying out the timeline…</p>;
   if (state.kind === 'error')
@@ -94,5 +88,6 @@ export function PrintPage({ search }: { search: string }) {
         {state.message}
       </p>
     );
-  return <PrintReport prepared={state.prepared} />;
+  // Built by reportHtml, which escapes every piece of article text.
+  return <div className="report-host" dangerouslySetInnerHTML={{ __html: state.html }} />;
 }

@@ -106,6 +106,19 @@ export interface ExportedData {
   text: string;
 }
 
+/** An event as reports print it: sentence, label and date in full; no links, notes or edit history. */
+export type PrintEvent = Pick<EditedEvent, 'id' | 'doc' | 'start' | 'end' | 'text' | 'label' | 'date' | 'edited'>;
+
+/** What the print view lays out (`export:print-data`): its own payload, apart from the explorer's. */
+export interface PrintData {
+  /** Every document: lanes are ordered and coloured over all of them, as on screen. */
+  documents: DocumentSummary[];
+  /** The visible events the filters keep (events the researcher hid are never printed). */
+  events: PrintEvent[];
+  /** Visible events before the filters, for "n of m events". */
+  totalEvents: number;
+}
+
 export interface ExportedFile {
   /** Where the file was written ('' when the user cancelled the save dialog). */
   fileName: string;
@@ -128,6 +141,11 @@ export interface Calls {
   'export:data': { args: { format: ExportDataFormat } & EventFilters; result: ExportedData };
   /** PDF / PNG through the print view; the desktop shell asks where to save and answers what it wrote. */
   'export:print': { args: { format: PrintFormat; options: PrintOptions }; result: ExportedFile };
+  /**
+   * The print view's data, filtered in the main process like `export:data`. Reports read this, never
+   * `timeline:load` / `timeline:overview`, so the explorer's payload can change without touching them.
+   */
+  'export:print-data': { args: EventFilters; result: PrintData };
   /** Sets (or with null clears) a document's publication date; its relative dates resolve again. */
   'document:set-date': { args: { id: string; published: string | null }; result: DocumentSummary };
   /**

@@ -39,6 +39,7 @@ export const callSchemas = {
   'corpus:reannotate': empty,
   'export:data': z.object({ format: z.enum(['json', 'csv', 'timelinejs']), ...eventFilterShape }).strict().refine(...rangeInOrder),
   'export:print': z.object({ format: z.enum(['pdf', 'png']), options: printOptionsSchema }).strict(),
+  'export:print-data': z.object(eventFilterShape).strict().refine(...rangeInOrder),
   'document:set-date': z.object({ id: z.string().min(1).max(200), published: z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD').nullable() }).strict(),
   'edit:apply': z.object({ op: editOpSchema }).strict(),
   'edit:undo': empty,

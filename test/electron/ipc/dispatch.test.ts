@@ -26,6 +26,7 @@ const handlers: Handlers = {
   'edit:undo': async () => ({ seq: null, history: { canUndo: false, canRedo: false, edits: 0 } }),
   'edit:redo': async () => ({ seq: null, history: { canUndo: false, canRedo: false, edits: 0 } }),
   'export:print': async ({ format }) => ({ fileName: `x.${format}`, bytes: 0 }),
+  'export:print-data': async () => ({ documents: [], events: [], totalEvents: 0 }),
   'entities:list': async () => ({ entities: [], candidates: [], dismissed: [], orphaned: [] }),
 };
 
