@@ -6,9 +6,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 // eslint-disable-next-line no-restricted-imports -- this file is part of the thin Electron shell, like main.ts and window.ts
-import { BrowserWindow, dialog } from 'electron';
+import { BrowserWindow, dialog, screen } from 'electron';
 import type { CallArgs, CallResult } from '../shared/ipc/contract';
 import { PAGE_MARGIN_MM, pageSizePx, printQuery, RENDER_ALL_QUERY } from '../shared/print-options';
+import { capturePng, PAGE_SIZE_SCRIPT, SCROLL_AND_SETTLE, type TileCapturer } from './export/png/capture-png';
 import { allowNavigation, APP_ORIGIN_URL } from './security/policy';
 
 const READY_TIMEOUT_MS = 180_000;
@@ -23,6 +24,32 @@ async function waitForPrintReady(win: BrowserWindow): Promise<void> {
     if (Date.now() > until) throw new Error('the print view did not finish its layout in time');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * capturePage on the hidden window. Captures come at the display's scale factor; the zoom factor makes up the rest
+ * of the requested scale, so a tile arrives at the plan's device size (resized only if Electron rounded a pixel).
+ */
+function electronCapturer(win: BrowserWindow): TileCapturer {
+  let zoom = 1;
+  let width = 0;
+  return {
+    pageSize: async () => (await win.webContents.executeJavaScript(PAGE_SIZE_SCRIPT)) as { width: number; height: number },
+    prepare: async (plan) => {
+      zoom = plan.scale / screen.getDisplayMatching(win.getBounds()).scaleFactor;
+      width = plan.viewport.width;
+      win.webContents.setZoomFactor(zoom);
+      win.setContentSize(Math.round(plan.viewport.width * zoom), Math.round(plan.viewport.height * zoom));
+    },
+    capture: async (tile, size) => {
+      await win.webContents.executeJavaScript(SCROLL_AND_SETTLE(tile.scrollY));
+      const rect = { x: 0, y: Math.round(tile.viewportY * zoom), width: Math.round(width * zoom), height: Math.round(tile.height * zoom) };
+      let image = await win.webContents.capturePage(rect, { stayHidden: true });
+      const got = image.getSize();
+      if (got.width !== size.width || got.height !== size.height) image = image.resize({ ...size, quality: 'best' });
+      return image.toPNG();
+    },
+  };
 }
 
 export function createPrintExporter(preloadPath: string, parent: () => BrowserWindow | null): (args: CallArgs<'export:print'>) => Promise<CallResult<'export:print'>> {
@@ -74,14 +101,8 @@ export function createPrintExporter(preloadPath: string, parent: () => BrowserWi
           margins: { top: m.top / MM_PER_INCH, right: m.right / MM_PER_INCH, bottom: m.bottom / MM_PER_INCH, left: m.left / MM_PER_INCH },
         });
       } else {
-        // The whole page, not the window: grow the window to the content, zoom for the scale, then capture.
-        const height = Math.ceil((await win.webContents.executeJavaScript('document.documentElement.scrollHeight')) as number);
-        win.webContents.setZoomFactor(options.scale);
-        win.setContentSize(Math.round(size.width * options.scale), Math.round(height * options.scale));
-        await new Promise((r) => setTimeout(r, 200));
-        const image = await win.webContents.capturePage();
-        const wanted = Math.round(size.width * options.scale);
-        data = (image.getSize().width === wanted ? image : image.resize({ width: wanted, quality: 'best' })).toPNG();
+        // Tiled and stitched by the shared module (electron/export/png); only the capturing is Electron's.
+        data = (await capturePng(electronCapturer(win), options.scale)).png;
       }
       await writeFile(target.filePath, data);
       return { fileName: target.filePath, bytes: data.length };

@@ -5,13 +5,14 @@
  * The desktop app does the same with a hidden BrowserWindow (electron/print-window.ts).
  */
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PAGE_MARGIN_MM, pageSizePx, printQuery, RENDER_ALL_QUERY, type PrintFormat, type PrintOptions } from '../../shared/print-options';
 import { createAppServices } from '../app-services';
 import { ensureRendererBuilt } from '../serve/ensure-renderer';
 import { startServer } from '../serve/server';
+import { capturePng, PAGE_SIZE_SCRIPT, SCROLL_AND_SETTLE, type TileCapturer } from './png/capture-png';
 
 export class ChromiumNotFoundError extends Error {}
 export class PrintViewError extends Error {}
@@ -51,6 +52,25 @@ async function chromiumCpuMs(browser: Browser): Promise<number> {
   const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ cpuTime: number }> };
   await cdp.detach();
   return Math.round(processInfo.reduce((sum, p) => sum + p.cpuTime * 1000, 0));
+}
+
+/**
+ * Tiles through playwright: the context's deviceScaleFactor is the scale, so a viewport capture is already in
+ * device pixels; the same steps as the desktop app's capturePage (scroll, settle, capture a viewport rectangle).
+ */
+export function playwrightCapturer(page: Page): TileCapturer {
+  let width = 0;
+  return {
+    pageSize: () => page.evaluate(PAGE_SIZE_SCRIPT) as Promise<{ width: number; height: number }>,
+    prepare: async (plan) => {
+      width = plan.viewport.width;
+      await page.setViewportSize(plan.viewport);
+    },
+    capture: async (tile) => {
+      await page.evaluate(SCROLL_AND_SETTLE(tile.scrollY));
+      return page.screenshot({ type: 'png', clip: { x: 0, y: tile.viewportY, width, height: tile.height } });
+    },
+  };
 }
 
 export async function exportPrint(req: PrintExportRequest): Promise<PrintExportResult> {
@@ -107,7 +127,7 @@ export async function exportPrint(req: PrintExportRequest): Promise<PrintExportR
         margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
       });
     } else {
-      bytes = await page.screenshot({ fullPage: true, type: 'png', timeout });
+      bytes = (await capturePng(playwrightCapturer(page), req.options.scale)).png;
     }
     if (consoleErrors.length) log(`print view reported: ${consoleErrors.slice(0, 3).join(' | ')}`);
     await mkdir(path.dirname(path.resolve(req.out)), { recursive: true });
