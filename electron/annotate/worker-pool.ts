@@ -46,7 +46,7 @@ function tsxEsmApi(): string {
 
 /** Bundles of TypeScript worker entries made by this process, by source file (null: bundling is unavailable). */
 const bundles = new Map<string, string | null>();
-const BUNDLE_MAX_AGE_MS = 7 * 24 * 3600_000;
+const BUNDLE_MAX_AGE_MS = 24 * 3600_000;
 
 /**
  * `file` and what it imports from the sources, bundled by esbuild (a development dependency, present whenever the
@@ -84,7 +84,7 @@ function bundledEntry(file: string): string | null {
   return out;
 }
 
-/** Deletes bundles older than a week (sources change; each change makes a new bundle). Best effort. */
+/** Deletes bundles older than a day (each change to the sources makes a new one, ~0.25 MB). Best effort. */
 function pruneBundles(dir: string, keep: string): void {
   for (const name of readdirSync(dir)) {
     const f = path.join(dir, name);
