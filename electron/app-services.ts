@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { AnnotateProgress, AnnotateSummary, AppStatus, CallArgs, CallChannel, CallResult, DocumentSummary, EditResult, Events, Handlers } from '../shared/ipc/contract';
 import { ServiceError } from '../shared/ipc/result';
-import { annotateCorpus } from './corpus/annotate-corpus';
+import { AnnotationCancelledError, annotateCorpus } from './corpus/annotate-corpus';
 import { SetDateError, setPublicationDate } from './corpus/set-date';
 import { CatalogEditError, prepareCatalogEdit, syncCatalog } from './corpus/catalog-sync';
 import { changesMatching, isCatalogOp, type Catalog, type CatalogOp } from '../shared/catalog';
@@ -37,7 +37,7 @@ export interface AppServicesOptions {
 }
 
 /** Calls that change the store: refused by a read-only instance. */
-const MUTATING: readonly CallChannel[] = ['corpus:reannotate', 'document:set-date', 'edit:apply', 'edit:undo', 'edit:redo'];
+const MUTATING: readonly CallChannel[] = ['corpus:reannotate', 'corpus:cancel', 'document:set-date', 'edit:apply', 'edit:undo', 'edit:redo'];
 
 export interface AppServices {
   handlers: Handlers;
@@ -62,6 +62,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const events = new EventEmitter<{ [K in keyof Events]: [Events[K]] }>();
   const status: AppStatus = { state: repo.isEmpty ? 'empty' : 'ready', storePath: store.file, corpusDir: repo.corpusDir, progress: null, error: null, notices };
   let running: Promise<AnnotateSummary> | null = null;
+  let cancelRun: AbortController | null = null;
   // The open corpus folder is watched; changes made while we annotate are ours to see anyway.
   let unwatch: (() => void) | null = null;
   const watch = (dir: string | null): void => {
@@ -83,7 +84,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     if (running) throw new ServiceError('busy', 'an annotation is already running');
     status.state = 'annotating';
     status.error = null;
-    running = annotateCorpus(dir, repo, { onProgress })
+    const abort = new AbortController();
+    cancelRun = abort;
+    running = annotateCorpus(dir, repo, { onProgress, signal: abort.signal })
       .then((summary) => {
         status.state = 'ready';
         status.corpusDir = repo.corpusDir;
@@ -91,6 +94,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
         return summary;
       })
       .catch((e: unknown) => {
+        if (e instanceof AnnotationCancelledError) {
+          // The store is as it was: back to the timeline it holds, or to the empty state on a first start.
+          status.state = repo.isEmpty ? 'empty' : 'ready';
+          status.corpusDir = repo.corpusDir ?? dir;
+          onProgress({ phase: 'cancelled', done: status.progress?.done ?? 0, total: status.progress?.total ?? 0, file: null, message: e.message });
+          throw new ServiceError('cancelled', e.message);
+        }
         status.state = 'error';
         status.error = (e as Error).message;
         onProgress({ phase: 'error', done: 0, total: 0, file: null, message: status.error });
@@ -98,6 +108,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       })
       .finally(() => {
         running = null;
+        cancelRun = null;
       });
     return running;
   }
@@ -180,6 +191,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       const dir = repo.corpusDir ?? opts.defaultCorpusDir;
       if (!dir) throw new ServiceError('bad-request', 'no corpus folder is open');
       return annotate(dir);
+    },
+    'corpus:cancel': async () => {
+      if (!cancelRun || cancelRun.signal.aborted) return { cancelled: false };
+      cancelRun.abort();
+      await running?.catch(() => undefined);
+      return { cancelled: true };
     },
     'export:data': async ({ format, ...filters }) => exportData(filterExport(repo.eventsExport(), filters), format),
     'export:print-data': async (filters) => printData({ documents: repo.timeline().documents, events: repo.effective().events }, filters),

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppServices } from './app-services';
 import { appRoot, bundledCorpusDir, defaultUserDataDir } from './app-paths';
-import { annotateCorpus, CorpusInputError } from './corpus/annotate-corpus';
+import { AnnotationCancelledError, annotateCorpus, CorpusInputError } from './corpus/annotate-corpus';
 import { SetDateError, setPublicationDate } from './corpus/set-date';
 import { ManifestError } from './corpus/manifest';
 import { exportData, filterExport } from './export/data';
@@ -45,7 +45,9 @@ const USAGE = `Usage:
   cli entities delete <store.json> <id>
   cli entities dismiss <store.json> <suggested name>
   cli tag --jsonl < requests.jsonl > answers.jsonl
-  cli serve [--store <store.json>] [--port N]`;
+  cli serve [--store <store.json>] [--port N]
+Exit codes: 0 done (even with per-file problems), 2 bad arguments or unusable input, 1 internal failure,
+130 annotation stopped with Ctrl+C (the store keeps what it held).`;
 
 const err = (s: string): void => void process.stderr.write(`${s}\n`);
 
@@ -88,9 +90,26 @@ async function cmdAnnotate(argv: string[]): Promise<void> {
     await store.close();
     throw e;
   });
+  // Ctrl+C stops the run cleanly (the store keeps what it held); a second one quits at once.
+  const abort = new AbortController();
+  // Under `npm run` / tsx one Ctrl+C arrives twice (the terminal's and the wrapper's relay): a repeat within a second
+  // is the same keypress.
+  let interruptedAt = 0;
+  const onInterrupt = (): void => {
+    const now = Date.now();
+    if (abort.signal.aborted) {
+      if (now - interruptedAt > 1000) process.exit(130);
+      return;
+    }
+    interruptedAt = now;
+    err('stopping: the store keeps what it held before this run (Ctrl+C again to quit at once)');
+    abort.abort();
+  };
+  process.on('SIGINT', onInterrupt);
   try {
     const repo = new Repository(store, user);
     const summary = await annotateCorpus(dir, repo, {
+      signal: abort.signal,
       ...(values.manifest ? { manifestFile: values.manifest } : {}),
       ...(jobs !== undefined ? { jobs } : {}),
       ...(maxMb !== undefined ? { maxBytes: Math.round(maxMb * 1024 * 1024) } : {}),
@@ -104,6 +123,7 @@ async function cmdAnnotate(argv: string[]): Promise<void> {
       `annotated ${summary.documents} documents (${summary.annotated} new, ${summary.reused} unchanged) → ${summary.events} events, ${summary.timexes} time expressions, ${summary.problems.length} problems in ${summary.ms} ms → ${store.file}\n`,
     );
   } finally {
+    process.off('SIGINT', onInterrupt);
     await user.close();
     await store.close();
   }
@@ -325,6 +345,10 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${cmd}"`);
     }
   } catch (e) {
+    if (e instanceof AnnotationCancelledError) {
+      err(`chronolens: ${e.message}`);
+      return 130;
+    }
     if (e instanceof UsageError || e instanceof RefusedError || e instanceof CorpusInputError || e instanceof ManifestError || e instanceof StoreReadError || e instanceof StoreLockedError || e instanceof ChromiumNotFoundError) {
       err(`chronolens: ${e.message}`);
       if (e instanceof UsageError) err(USAGE);

@@ -26,7 +26,15 @@ export function App() {
 
   if (error !== null) return <MessageView title="Chronolens cannot reach its backend" message={describeError(error)} action={{ label: 'Retry', run: refresh }} />;
   if (!status) return <MessageView title="Chronolens" message="Starting…" />;
-  if (status.state === 'annotating') return <AnnotatingView progress={status.progress} corpusDir={status.corpusDir} />;
+  if (status.state === 'annotating')
+    return (
+      <AnnotatingView
+        progress={status.progress}
+        corpusDir={status.corpusDir}
+        // The store stays as it was; the status then says `empty` (first start) or `ready`.
+        onCancel={() => void request('corpus:cancel', {}).catch(() => undefined).then(refresh)}
+      />
+    );
   if (status.state === 'error') return <MessageView title="Annotation failed" message={status.error ?? 'Unknown error'} action={{ label: 'Check again', run: refresh }} />;
   if (status.state === 'empty')
     return (

@@ -51,6 +51,13 @@ export interface AnnotateCorpusOptions {
 
 export class CorpusInputError extends Error {}
 
+/** The run was stopped through its AbortSignal; the store is left as it was before the run. */
+export class AnnotationCancelledError extends Error {
+  constructor() {
+    super('annotation cancelled; the store is unchanged');
+  }
+}
+
 async function loadManifest(corpusDir: string, explicit: string | undefined): Promise<Manifest> {
   const file = explicit ?? path.join(corpusDir, 'manifest.csv');
   let csv: string;
@@ -86,6 +93,7 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
   progress({ phase: 'scan', done: 0, total: 0, file: null });
   const manifest = await loadManifest(root, opts.manifestFile);
   const { files, problems } = await scanCorpus(root);
+  if (opts.signal?.aborted) throw new AnnotationCancelledError();
   const sameCorpus = repo.corpusDir === root;
   const cached = sameCorpus ? repo.entriesByFile() : new Map<string, DocEntry>();
   const userDates = repo.userDates();
@@ -105,6 +113,9 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
   // Files the store has never seen will be annotated: the pool starts the workers they justify at once. Changed
   // files show up as they are hashed, and the pool grows with them.
   pool?.expect(files.reduce((n, f) => n + (cached.has(f.rel) ? 0 : 1), 0));
+  // Cancelling closes the pool at once: running tasks end with their worker instead of finishing their file.
+  const onAbort = (): void => void pool?.close();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   const finish = (i: number): void => {
     done++;
     progress({ phase: 'annotate', done, total: files.length, file: files[i]!.rel });
@@ -112,7 +123,7 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
 
   try {
     await forEachLimited(files, Math.max(8, jobs * 4), async (f, i) => {
-      if (opts.signal?.aborted) throw new Error('annotation cancelled');
+      if (opts.signal?.aborted) throw new AnnotationCancelledError();
       const read = await readFileBytes(f, opts.maxBytes ?? DEFAULT_MAX_BYTES);
       if ('code' in read) {
         const kept = cached.get(f.rel);
@@ -141,11 +152,13 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
           outcome = await pool.run({ ...task, bytes: own }, [own.buffer as ArrayBuffer]);
         } else outcome = await annotateFile(task);
       } catch (e) {
+        if (opts.signal?.aborted) throw new AnnotationCancelledError();
         // No worker can start: the run fails as a whole rather than report every file and replace the store.
         if (e instanceof WorkerStartError) throw e;
         const message = e instanceof TaskTimeoutError ? `annotation ${e.message}; skipped` : `annotation failed: ${(e as Error).message}`;
         outcome = { problem: { file: f.rel, code: e instanceof TaskTimeoutError ? 'timeout' : 'internal', message } };
       }
+      if (opts.signal?.aborted) throw new AnnotationCancelledError();
       if (!('problem' in outcome)) {
         const entry = await repo.stageDocument('prepared' in outcome ? outcome.prepared : outcome.doc);
         results[i] = entry;
@@ -160,13 +173,19 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
     });
     failed = false;
   } catch (e) {
-    repo.abandonRun();
+    await repo.abandonRun();
     throw e;
   } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
     // A failed run's tasks may still be running: they stop with their workers. Otherwise one worker is kept (the
     // others' memory is given back before linking, the run's peak).
     if (failed) await pool?.close();
     else pool?.shrink(1);
+  }
+  // Past this point the run commits as a whole: a cancel arriving now is too late to matter.
+  if (opts.signal?.aborted) {
+    await repo.abandonRun();
+    throw new AnnotationCancelledError();
   }
 
   const documents = results.filter((d): d is DocEntry => d !== null);
@@ -184,7 +203,7 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
     // Same-event links across documents (and years lent by dated twins), again where the changes can matter; then
     // the index.
     await repo.commitCorpus(root, documents, problems, changed);
-  } else repo.abandonRun();
+  } else await repo.abandonRun();
   progress({ phase: 'done', done: files.length, total: files.length, file: null });
   return {
     documents: documents.length,

@@ -18,16 +18,27 @@ export class DocumentFileError extends Error {}
 /** A file's name in the folder: `<stem>.<first 16 hex digits of the content's SHA-256>.json`. */
 export const documentFileName = (stem: string, json: string): string => `${stem}.${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`;
 
-/** Runs `fn` over `items` with at most `limit` in flight. */
+/**
+ * Runs `fn` over `items`, at most `limit` at a time. After a failure nothing new starts, and the call rejects only
+ * once every running `fn` has settled, so a caller cleaning up (abandoning a run) never races a straggler.
+ */
 export async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (next < items.length && !failed) {
       const i = next++;
-      await fn(items[i]!, i);
+      try {
+        await fn(items[i]!, i);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
     }
   });
-  await Promise.all(lanes);
+  const settled = await Promise.allSettled(lanes);
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (rejected) throw rejected.reason;
 }
 
 async function flushFile(file: string): Promise<void> {
@@ -52,6 +63,8 @@ function parse(name: string, raw: string): unknown {
 export class DocumentFiles {
   /** Written since the last commit, not yet flushed. */
   private staged = new Set<string>();
+  /** Of those, the ones this run created (no earlier index can name them): an abandoned run deletes these. */
+  private created = new Set<string>();
   /** Read-only stores keep what they would write here. */
   private readonly memory = new Map<string, string>();
   /** The folder, made by the first write. */
@@ -98,6 +111,7 @@ export class DocumentFiles {
       // Written synchronously: ~40 µs of CPU for a document file against ~250 µs through fs.promises (open, write,
       // close as three round trips), in a run that writes thousands of them.
       writeFileSync(target, json, { flag: 'wx' });
+      this.created.add(name);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !again) {
         // The folder went away during the run: made again, then one more try.
@@ -147,15 +161,22 @@ export class DocumentFiles {
     if (this.readOnly || this.staged.size === 0) return;
     const names = [...this.staged];
     this.staged = new Set();
+    this.created = new Set();
     await forEachLimited(names, 16, (name) => this.flushed(name));
     // What is left was flushing for an abandoned run.
     this.background.clear();
     await fsyncDir(this.dir);
   }
 
-  /** Forgets files written since the last commit (a failed run); they are deleted by the next `prune`. */
-  abandon(): void {
+  /**
+   * Forgets files written since the last commit (a failed or cancelled run) and deletes the ones it created; a
+   * rewritten existing file may be named by the index and stays (the next `prune` sweeps whatever is left).
+   */
+  async abandon(): Promise<void> {
+    const created = [...this.created];
     this.staged = new Set();
+    this.created = new Set();
+    await forEachLimited(created, 16, (n) => rm(path.join(this.dir, n), { force: true }));
   }
 
   async read(name: string): Promise<unknown> {

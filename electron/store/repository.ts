@@ -328,10 +328,10 @@ export class Repository {
     return entry;
   }
 
-  /** Forgets what a failed run staged (its files are deleted by the next commit). */
-  abandonRun(): void {
+  /** Forgets what a failed or cancelled run staged and deletes the files it created. */
+  async abandonRun(): Promise<void> {
     this.pending.clear();
-    this.store.docs.abandon();
+    await this.store.docs.abandon();
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { CallArgs, CallChannel, CallResult, ChronolensApi, EventChannel, Events } from '../../shared/ipc/contract';
 import type { ErrorCode, Result } from '../../shared/ipc/result';
 
-const ERROR_CODES: readonly ErrorCode[] = ['bad-request', 'not-found', 'forbidden', 'busy', 'internal'];
+const ERROR_CODES: readonly ErrorCode[] = ['bad-request', 'not-found', 'forbidden', 'busy', 'cancelled', 'internal'];
 
 function isResult(x: unknown): x is Result<unknown> {
   if (typeof x !== 'object' || x === null || !('ok' in x)) return false;

@@ -1,6 +1,6 @@
 import type { AnnotateProgress } from '../../shared/ipc/contract';
 
-export function AnnotatingView({ progress, corpusDir }: { progress: AnnotateProgress | null; corpusDir: string | null }) {
+export function AnnotatingView({ progress, corpusDir, onCancel }: { progress: AnnotateProgress | null; corpusDir: string | null; onCancel?: () => void }) {
   const total = progress?.total ?? 0;
   const done = progress?.done ?? 0;
   const pct = total > 0 ? Math.round((done / total) * 100) : null;
@@ -26,13 +26,18 @@ export function AnnotatingView({ progress, corpusDir }: { progress: AnnotateProg
           </p>
         )}
         {progress?.message && <p className="muted">{progress.message}</p>}
+        {onCancel && (
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
       </div>
     </div>
   );
 }
 
 function phaseLabel(phase: AnnotateProgress['phase']): string {
-  return { scan: 'Scanning files…', annotate: 'Annotating…', write: 'Saving…', done: 'Done', error: 'Failed' }[phase];
+  return { scan: 'Scanning files…', annotate: 'Annotating…', write: 'Saving…', done: 'Done', cancelled: 'Cancelled', error: 'Failed' }[phase];
 }
 
 export function MessageView({ title, message, action }: { title: string; message: string; action?: { label: string; run: () => void } }) {

@@ -12,7 +12,7 @@ import type { EventFilters, PrintFormat, PrintOptions } from '../print-options';
 export type ExportDataFormat = 'json' | 'csv' | 'timelinejs';
 
 export interface AnnotateProgress {
-  phase: 'scan' | 'annotate' | 'write' | 'done' | 'error';
+  phase: 'scan' | 'annotate' | 'write' | 'done' | 'cancelled' | 'error';
   done: number;
   total: number;
   /** The file being annotated now, relative to the corpus folder. */
@@ -137,6 +137,11 @@ export interface Calls {
   /** Full-text search over labels and sentences, folded like the export's `q` (case, diacritics, Arabic variants). */
   'events:search': { args: { query: string }; result: { ids: string[] } };
   'corpus:reannotate': { args: Record<string, never>; result: AnnotateSummary };
+  /**
+   * Stops a running annotation: its `corpus:reannotate` call answers `cancelled` and the store stays as it was.
+   * `cancelled: false` when nothing was running (already finished).
+   */
+  'corpus:cancel': { args: Record<string, never>; result: { cancelled: boolean } };
   /** Filters are optional: absent means every event (the current search, documents, languages, date range). */
   'export:data': { args: { format: ExportDataFormat } & EventFilters; result: ExportedData };
   /** PDF / PNG through the print view; the desktop shell asks where to save and answers what it wrote. */

@@ -1,5 +1,6 @@
 /** Errors cross the IPC boundary as data with a stable code, never as thrown exceptions. */
-export type ErrorCode = 'bad-request' | 'not-found' | 'forbidden' | 'busy' | 'internal';
+/** `cancelled`: the user stopped a long call (an annotation); nothing it had begun was written. */
+export type ErrorCode = 'bad-request' | 'not-found' | 'forbidden' | 'busy' | 'cancelled' | 'internal';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
 

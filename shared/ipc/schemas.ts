@@ -37,6 +37,7 @@ export const callSchemas = {
   'event:get': z.object({ id: z.string().min(1).max(200) }).strict(),
   'events:search': z.object({ query: z.string().max(1000) }).strict(),
   'corpus:reannotate': empty,
+  'corpus:cancel': empty,
   'export:data': z.object({ format: z.enum(['json', 'csv', 'timelinejs']), ...eventFilterShape }).strict().refine(...rangeInOrder),
   'export:print': z.object({ format: z.enum(['pdf', 'png']), options: printOptionsSchema }).strict(),
   'export:print-data': z.object(eventFilterShape).strict().refine(...rangeInOrder),

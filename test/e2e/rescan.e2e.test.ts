@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus, loadSentencePools } from '../../bench/generate-corpus';
 import { cli, launchChromium, startServe, stopServe } from './harness';
 
 let dir: string;
@@ -52,5 +53,22 @@ describe('a corpus folder that changes while the app is open', () => {
     // The new article's lane and event are on the timeline.
     await expect.poll(() => page.locator('.vis-label').filter({ hasText: 'Am 1. Juli 2019' }).count()).toBe(1);
     expect(await offer.count()).toBe(0);
+  });
+
+  it('shows the re-scan’s progress and cancels it: the timeline stays exactly as it was', async () => {
+    // 1,500 new articles: enough work that the re-scan is still running when Cancel is pressed.
+    await generateCorpus({ out: path.join(corpus, 'generated'), count: 1500, pools: await loadSentencePools('assets/corpus'), seed: 5 });
+    const offer = page.locator('[data-testid="rescan-offer"]');
+    await offer.waitFor({ timeout: 15_000 });
+    await offer.getByRole('button', { name: 'Re-scan now' }).click();
+    const bar = offer.getByRole('progressbar', { name: 'Re-scan progress' });
+    await bar.waitFor({ timeout: 15_000 });
+    expect(Number(await bar.getAttribute('max'))).toBeGreaterThan(1500);
+    if (process.env.CHRONOLENS_SCREENSHOT) await page.screenshot({ path: path.join(process.env.CHRONOLENS_SCREENSHOT, 'rescan-progress.png') });
+    await offer.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(async () => (await offer.textContent()) ?? '', { timeout: 15_000 }).toContain('Re-scan cancelled; the timeline is unchanged.');
+    expect(await summary()).toContain('6 documents · 23 events');
+    // The offer stays: the files are still new, and the researcher can re-scan later.
+    expect(await offer.getByRole('button', { name: 'Re-scan now' }).isEnabled()).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
 /** The command line of interfaces.md §1, run as a user runs it, on the bundled sample corpus. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventsExport } from '../../shared/model';
+import { generateCorpus, loadSentencePools } from '../../bench/generate-corpus';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 
@@ -104,6 +106,28 @@ describe('cli errors', () => {
     expect(r.stderr).toMatch(/not valid JSON/);
     expect(await readFile(bad, 'utf8')).toBe('{"format":"chronolens.store","documents":[');
   });
+
+  it('stops on Ctrl+C (SIGINT) with exit 130 and leaves no store behind', async () => {
+    const corpus = path.join(tmp, 'interrupted');
+    await generateCorpus({ out: corpus, count: 1500, pools: await loadSentencePools('assets/corpus'), seed: 5 });
+    const store = path.join(tmp, 'interrupted.json');
+    // Straight to node (no tsx wrapper relaying the signal): the signal reaches the CLI process itself.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'annotate', corpus, '--store', store], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (/\[20\/1500\]/.test(stderr) && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/chronolens: annotation cancelled; the store is unchanged/);
+    expect(stdout).toBe('');
+    expect(existsSync(store)).toBe(false);
+    const docs = `${store}.d`;
+    expect(existsSync(docs) ? readdirSync(docs).filter((n) => n.endsWith('.json')) : []).toEqual([]);
+  }, 60_000);
 });
 
 describe('cli entities', () => {

@@ -20,6 +20,7 @@ const handlers: Handlers = {
   'corpus:reannotate': async () => {
     throw new Error('disk on fire');
   },
+  'corpus:cancel': async () => ({ cancelled: false }),
   'export:data': async ({ format }) => ({ fileName: `x.${format}`, mime: 'text/plain', text: '' }),
   'document:set-date': async ({ id, published }) => ({ id, file: 'a.txt', lang: 'en', title: 'A', published: { value: published, source: 'user', certainty: 'stated', evidence: '' }, eventCount: 0, problems: [] }),
   'edit:apply': async () => ({ seq: 1, history: { canUndo: true, canRedo: false, edits: 1 } }),
