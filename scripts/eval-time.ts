@@ -261,5 +261,5 @@ if (args.has('--json')) {
     const extra = r.set.startsWith('negatives') ? `with DATE: ${r.tp}` : r.notes ?? '';
     console.log(`${r.set.padEnd(30)} ${r.lang.padEnd(4)}  ${String(r.n).padStart(5)}  ${f(r.p)}  ${f(r.r)}  ${f(r.f1)}  ${extra}`);
   }
-  for (const [l, v] of Object.entries(speed)) if (v !== null && v !== undefined) console.log(`throughput ${l}: ${v.toFixed(1)} MB/s (one core, news sentences repeated to ~4 MB)`);
+  for (const [l, v] of Object.entries(speed)) if (v !== null && v !== undefined) console.log(`throughput ${l}: ${v.toFixed(1)} M chars/s (one core, cold, the peer set's sentences tagged as one ~4 M-character document; the comparison with chrono-node is \`npm run bench -- tagger\`)`);
 }
