@@ -14,7 +14,7 @@
  */
 import { decodeHTML } from 'entities';
 import type { Certainty } from '../../shared/model';
-import { readTag } from './html-text';
+import { nextTag } from './html-text';
 
 export interface PageDate {
   /** YYYY-MM-DD, YYYY-MM or YYYY. */
@@ -110,18 +110,8 @@ export function htmlPublicationDate(html: string): PageDate | null {
   let articleDepth = 0;
   /** Inside an <article>, before its first paragraph: where a byline's <time> stands. */
   let inByline = false;
-  let i = html.indexOf('<');
-  while (i !== -1 && (found.best?.rank ?? Infinity) > 1) {
-    if (html.startsWith('<!--', i)) {
-      const end = html.indexOf('-->', i + 4);
-      i = end === -1 ? -1 : html.indexOf('<', end + 3);
-      continue;
-    }
-    const tag = readTag(html, i);
-    if (!tag) {
-      i = html.indexOf('<', i + 1);
-      continue;
-    }
+  for (let t = nextTag(html, 0); t && (found.best?.rank ?? Infinity) > 1; ) {
+    const { at: i, tag } = t;
     const text = tag.end - i <= MAX_TAG ? html.slice(i, tag.end) : null;
     let next = tag.end;
     if (tag.name === 'article') {
@@ -163,7 +153,7 @@ export function htmlPublicationDate(html: string): PageDate | null {
         }
       }
     }
-    i = html.indexOf('<', next);
+    t = nextTag(html, next);
   }
   return found.best?.date ?? null;
 }

@@ -49,11 +49,12 @@ export function readTag(html: string, i: number): Tag | null {
   return { name, closing, selfClosing: false, end: html.length };
 }
 
-/** Maximum element nesting, counted in one pass (void and self-closing elements do not nest). */
-export function nestingDepth(html: string): number {
-  let depth = 0;
-  let max = 0;
-  let i = html.indexOf('<');
+/**
+ * The first tag at or after `from`, skipping comments and '<' that opens no tag; null at the end. Callers resume
+ * from `tag.end` (or further, past a script's body).
+ */
+export function nextTag(html: string, from: number): { at: number; tag: Tag } | null {
+  let i = html.indexOf('<', from);
   while (i !== -1) {
     if (html.startsWith('<!--', i)) {
       const end = html.indexOf('-->', i + 4);
@@ -61,13 +62,19 @@ export function nestingDepth(html: string): number {
       continue;
     }
     const tag = readTag(html, i);
-    if (!tag) {
-      i = html.indexOf('<', i + 1);
-      continue;
-    }
-    if (tag.closing) depth = Math.max(0, depth - 1);
-    else if (!tag.selfClosing && !VOID.has(tag.name)) max = Math.max(max, ++depth);
-    i = html.indexOf('<', tag.end);
+    if (tag) return { at: i, tag };
+    i = html.indexOf('<', i + 1);
+  }
+  return null;
+}
+
+/** Maximum element nesting, counted in one pass (void and self-closing elements do not nest). */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let t = nextTag(html, 0); t; t = nextTag(html, t.tag.end)) {
+    if (t.tag.closing) depth = Math.max(0, depth - 1);
+    else if (!t.tag.selfClosing && !VOID.has(t.tag.name)) max = Math.max(max, ++depth);
   }
   return max;
 }
