@@ -222,6 +222,11 @@ export class Repository {
     return this.store.file;
   }
 
+  /** Changes whenever the machine annotations or the edits do: caches of views derived from them key on it. */
+  get revision(): string {
+    return `${this.machineRev}:${this.userRev}`;
+  }
+
   get corpusDir(): string | null {
     return this.data.corpusDir;
   }
