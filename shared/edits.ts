@@ -16,6 +16,8 @@ export interface Anchor {
   end: number;
   /** The sentence text when the edit was made; used to find it again if offsets move. */
   text: string;
+  /** Which further statement of the sentence (ChronoEvent.part); absent for its first one. */
+  part?: number;
 }
 
 export interface DatePatch {
@@ -83,7 +85,10 @@ export interface ApplyResult {
   orphaned: OrphanedEdit[];
 }
 
-export const anchorOf = (e: Pick<ChronoEvent, 'doc' | 'start' | 'end' | 'text'>): Anchor => ({ doc: e.doc, start: e.start, end: e.end, text: e.text });
+export const anchorOf = (e: Pick<ChronoEvent, 'doc' | 'start' | 'end' | 'text' | 'part'>): Anchor => ({ doc: e.doc, start: e.start, end: e.end, text: e.text, ...(e.part !== undefined ? { part: e.part } : {}) });
+
+/** Whether two anchors name the same statement. */
+export const sameAnchor = (a: Anchor, b: Anchor | null): boolean => b !== null && a.doc === b.doc && a.start === b.start && a.text === b.text && a.part === b.part;
 
 export function dateFromPatch(d: DatePatch): ChronoEvent['date'] {
   const iv = timexInterval(d.value);
@@ -102,12 +107,13 @@ export function activeEdits(log: readonly Edit[]): Edit[] {
 export function applyEdits(machine: readonly ChronoEvent[], docTexts: ReadonlyMap<string, string>, log: readonly Edit[]): ApplyResult {
   const events = new Map<string, EditedEvent>();
   const byDocStart = new Map<string, string>();
-  const key = (doc: string, start: number): string => `${doc}\u0000${start}`;
+  // A sentence's statements are told apart by their part (ChronoEvent.part); its first one has none.
+  const key = (doc: string, start: number, part?: number): string => `${doc}\u0000${start}\u0000${part ?? ''}`;
   /** Events added from a selection, by where they start: one may start where a machine sentence starts. */
   const addedAt = new Map<string, string[]>();
   for (const e of machine) {
     events.set(e.id, { ...e });
-    byDocStart.set(key(e.doc, e.start), e.id);
+    byDocStart.set(key(e.doc, e.start, e.part), e.id);
   }
   const orphaned: OrphanedEdit[] = [];
 
@@ -117,14 +123,14 @@ export function applyEdits(machine: readonly ChronoEvent[], docTexts: ReadonlyMa
       const e = events.get(added);
       if (e && e.text === a.text) return e;
     }
-    const id = byDocStart.get(key(a.doc, a.start));
+    const id = byDocStart.get(key(a.doc, a.start, a.part));
     const direct = id ? events.get(id) : undefined;
     if (direct && direct.text === a.text) return direct;
     const text = docTexts.get(a.doc);
     if (text === undefined) return null;
     const at = text.indexOf(a.text);
     if (at < 0) return null;
-    const moved = byDocStart.get(key(a.doc, at));
+    const moved = byDocStart.get(key(a.doc, at, a.part));
     return moved ? (events.get(moved) ?? null) : null;
   }
 
@@ -178,7 +184,7 @@ export function applyEdits(machine: readonly ChronoEvent[], docTexts: ReadonlyMa
         if (!e) orphaned.push({ edit, reason: 'the sentence it deletes is no longer in the article' });
         else {
           events.delete(e.id);
-          byDocStart.delete(key(e.doc, e.start));
+          byDocStart.delete(key(e.doc, e.start, e.part));
         }
         break;
       }

@@ -108,6 +108,12 @@ export interface ChronoEvent extends Span {
   date: EventDate;
   /** Index into the timexes list of the export that dates this event. */
   timex?: number;
+  /**
+   * A further dated statement of the same sentence (a coordinated clause with its own date: "launched in summer
+   * 2016, and went on to hire experts the following year"): where its date starts, from the sentence start. The
+   * sentence's first statement has none. With doc and start it tells the statements of one sentence apart.
+   */
+  part?: number;
   entities: string[];
   amounts: number[];
   sameAs?: string[];

@@ -12,6 +12,10 @@
  * A lead sentence often gives the figure and the next one the date ("… ١٤ مليار دولار في جولة تمويل …. وسوف يتم
  * إنفاق الأموال …، وفقًا لإعلان الشركة اليوم، ٨ يونيو"): a dated sentence without an amount takes the amounts and
  * entities of the undated sentence just before it in the same paragraph.
+ *
+ * A sentence states more than one thing when a coordinated clause carries a date of its own ("launched in early
+ * summer 2016, and went on to hire experts the following year"): each such clause is an event too, on the same
+ * sentence, told apart by `part` (where its date starts).
  */
 import type { Amount, Certainty, ChronoEvent, EntityType, EventDate, Lang, Published, Timex } from '../../shared/model';
 import { applyMod, timexInterval } from '../../shared/timex';
@@ -140,10 +144,11 @@ interface DateChoice {
   to?: Timex;
 }
 
-function chooseDate(tokens: Token[], sentFrom: number, dating: Array<{ t: Timex; index: number }>): DateChoice | null {
-  if (dating.length === 0) return null;
-  // Ranges first: the end of a range never competes as the statement's date.
-  const units: Array<{ t: Timex; index: number; to?: Timex }> = [];
+type DateUnit = { t: Timex; index: number; to?: Timex };
+
+/** The sentence's dating timexes as statements' dates: a range ("from May to July") is one unit, dated by its start. */
+function dateUnits(tokens: Token[], sentFrom: number, dating: Array<{ t: Timex; index: number }>): DateUnit[] {
+  const units: DateUnit[] = [];
   for (let k = 0; k < dating.length; k++) {
     const a = dating[k]!;
     const b = dating[k + 1];
@@ -160,6 +165,11 @@ function chooseDate(tokens: Token[], sentFrom: number, dating: Array<{ t: Timex;
     }
     units.push(a);
   }
+  return units;
+}
+
+function chooseDate(tokens: Token[], sentFrom: number, units: DateUnit[]): DateChoice | null {
+  if (units.length === 0) return null;
   // Each unit's frame and clause tests and precision, once.
   const framed: boolean[] = [];
   const ranks: number[] = [];
@@ -179,6 +189,55 @@ function chooseDate(tokens: Token[], sentFrom: number, dating: Array<{ t: Timex;
   for (const k of pool) if (ranks[k]! < ranks[best]!) best = k;
   const u = units[best]!;
   return { t: u.t, index: u.index, role: framed[best] ? 'context' : 'headline', ...(u.to ? { to: u.to } : {}) };
+}
+
+/** Punctuation that can end a coordinated clause, and the words that open the next one after it. */
+const CLAUSE_PUNCT = new Set([',', '،', ';', '؛']);
+const COORDINATORS = new Set(['and', 'then', 'but', 'und', 'dann', 'aber', 'et', 'puis', 'mais', 'ثم', 'لكن'].map((w) => phrase(w)[0]!));
+
+/**
+ * Where a coordinated clause opens at token i: after a comma or semicolon, a coordinating word ("and", "und", "et",
+ * "puis") or an Arabic word with the conjunction و/ف attached ("، واستمرت", "، وفي العام التالي"); a semicolon alone
+ * also does. Lists of dates ("2016, 2017 and 2018") have no such opening after their commas.
+ */
+function opensClause(tokens: Token[], i: number): boolean {
+  const p = tokens[i];
+  if (!p || p.kind !== 'sym' || !CLAUSE_PUNCT.has(p.norm)) return false;
+  if (p.norm === ';' || p.norm === '؛') return true;
+  const w = tokens[i + 1];
+  if (!w || w.kind !== 'word') return false;
+  return COORDINATORS.has(key(w)) || (w.arabic === true && /^[وف][\u0621-\u064A]{3,}/.test(w.norm));
+}
+
+/**
+ * Further dated statements of one sentence: "وفي وقتٍ مبكر من صيف عام ٢٠١٦، أطلقت … ، واستمرت لتوظيف خبراء … في
+ * العام التالي" states a launch (summer 2016) and hiring (2017). A date counts when it is the headline kind (not a
+ * frame, not a since/until clause), differs from the sentence's date, and sits in a coordinated clause of its own.
+ * Each comes with its clause's token range [from, to).
+ */
+function furtherStatements(tokens: Token[], tf: number, tt: number, units: DateUnit[], choice: DateChoice): Array<{ unit: DateUnit; from: number; to: number }> {
+  if (units.length < 2) return [];
+  const opens: number[] = [];
+  for (let i = tf; i < tt; i++) if (opensClause(tokens, i)) opens.push(i + 1);
+  if (opens.length === 0) return [];
+  /** The clause a token is in: its index among the clause openings. */
+  const clauseOf = (at: number): number => {
+    let c = 0;
+    while (c < opens.length && opens[c]! <= at) c++;
+    return c;
+  };
+  const taken = new Set([clauseOf(tokenAt(tokens, choice.t.start))]);
+  const out: Array<{ unit: DateUnit; from: number; to: number }> = [];
+  for (const u of units) {
+    if (u.index === choice.index || u.t.value === choice.t.value) continue;
+    const p = tokenAt(tokens, u.t.start);
+    if (framedAt(tokens, tf, p, 6) || wordBefore(tokens, tf, p, 2, SUBORDINATE)) continue;
+    const c = clauseOf(p);
+    if (taken.has(c)) continue;
+    taken.add(c);
+    out.push({ unit: u, from: c === 0 ? tf : opens[c - 1]!, to: c < opens.length ? opens[c]! - 1 : tt });
+  }
+  return out;
 }
 
 function eventDate(c: DateChoice, published: Published): EventDate {
@@ -211,6 +270,38 @@ function label(facts: { amounts: number[]; action: ActionId | null; actor: strin
   if (facts.action) return [actor, ACTION_LABEL[facts.action], amount].filter(Boolean).join(' · ');
   const head = [actor, amount].filter(Boolean).join(' · ');
   return head ? `${head} · ${clip(sentence, 48)}` : clip(sentence, 72);
+}
+
+/** Token ranges of [tf, tt) outside the further statements' clauses. */
+function gaps(tf: number, tt: number, further: ReadonlyArray<{ from: number; to: number }>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let at = tf;
+  for (const f of [...further].sort((a, b) => a.from - b.from)) {
+    if (f.from > at) out.push([at, f.from]);
+    at = Math.max(at, f.to);
+  }
+  if (at < tt) out.push([at, tt]);
+  return out;
+}
+
+/** Actions, mentions and amounts of some token ranges of a sentence (one statement's clauses). */
+function clauseFacts(
+  tokens: Token[],
+  c: EventContext,
+  ranges: ReadonlyArray<[number, number]>,
+  amounts: readonly number[],
+  placed: readonly PlacedMention[],
+  within: (from: number, to: number) => boolean,
+): { amounts: number[]; entities: string[]; actions: Set<ActionId>; placed: PlacedMention[]; triggers: Map<ActionId, number[]> } {
+  const triggers = new Map<ActionId, number[]>();
+  const actions = new Set<ActionId>();
+  for (const [a, b] of ranges) for (const act of actionsIn(tokens, a, b, c.lang, triggers)) actions.add(act);
+  const ownPlaced = placed.filter((m) => within(m.first, m.last + 1));
+  const ownAmounts = amounts.filter((i) => {
+    const [a, b] = tokenRange(tokens, c.amounts[i]!.start, c.amounts[i]!.end);
+    return within(a, b);
+  });
+  return { amounts: ownAmounts, entities: [...new Set(ownPlaced.map((m) => m.id))], actions, placed: ownPlaced, triggers };
 }
 
 export function buildEvents(docId: string, text: string, sentences: SentenceSpan[], timexes: Timex[], published: Published, ctx?: EventContext): ChronoEvent[] {
@@ -248,9 +339,14 @@ export function buildEvents(docId: string, text: string, sentences: SentenceSpan
     const antecedent = leadOrgs[1] ?? leadOrgs[0];
     leadOrgs = [leadOrgs[1], placed.find((m) => m.type === 'ORG')?.id ?? null];
 
-    const choice = chooseDate(tokens, tf, dating);
+    const units = dateUnits(tokens, tf, dating);
+    const choice = chooseDate(tokens, tf, units);
     if (choice) {
-      let use = { amounts, entities, actions: facts.actions, placed, triggers };
+      const further = furtherStatements(tokens, tf, tt, units, choice);
+      // The sentence's own statement keeps what lies outside the further ones' clauses.
+      const outside = (from: number, to: number): boolean => !further.some((f) => from >= f.from && to <= f.to);
+      const own = further.length ? clauseFacts(tokens, c, gaps(tf, tt, further), amounts, placed, outside) : { amounts, entities, actions: facts.actions, placed, triggers };
+      let use = own;
       // The lead sentence's figure, dated by this one (same paragraph, lead undated, no figure here).
       if (amounts.length === 0 && prev && !prev.facts.dated && prev.facts.amounts.length > 0 && !/[\n\r]/.test(text.slice(prev.span.end, s.start))) {
         const lead = prev.facts;
@@ -287,6 +383,33 @@ export function buildEvents(docId: string, text: string, sentences: SentenceSpan
         amounts: use.amounts,
         edited: false,
       });
+      for (const f of further) {
+        const inside = (from: number, to: number): boolean => from >= f.from && to <= f.to;
+        const clause = clauseFacts(tokens, c, [[f.from, f.to]], amounts, placed, inside);
+        const clauseAction = mainAction(clause.actions);
+        // A clause without a subject of its own ("، واستمرت لتوظيف …": and it went on to hire) continues the
+        // sentence's actor.
+        const clauseActor =
+          chooseActor({ action: clauseAction, mentions: clause.placed, triggers: clauseAction ? (clause.triggers.get(clauseAction) ?? []) : [], tokens, antecedent: () => null }) ??
+          (actor ? { id: actor.id, borrowed: true } : null);
+        const clauseText = text.slice(tokens[f.from]?.start ?? s.start, tokens[f.to - 1]?.end ?? s.end);
+        const part = f.unit.t.start - s.start;
+        events.push({
+          id: `${docId}-e${s.start}-${part}`,
+          doc: docId,
+          start: s.start,
+          end: s.end,
+          text: sentence,
+          part,
+          label: label({ amounts: clause.amounts, action: clauseAction, actor: clauseActor?.id ?? null }, clauseText, c),
+          date: eventDate({ t: f.unit.t, index: f.unit.index, role: 'headline', ...(f.unit.to ? { to: f.unit.to } : {}) }, published),
+          timex: f.unit.index,
+          role: 'headline',
+          entities: clauseActor && !clause.entities.includes(clauseActor.id) ? [...clause.entities, clauseActor.id] : clause.entities,
+          amounts: clause.amounts,
+          edited: false,
+        });
+      }
     }
     prev = { span: s, facts };
   }

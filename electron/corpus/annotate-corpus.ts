@@ -23,7 +23,7 @@ import { DEFAULT_MAX_BYTES, readFileBytes, sha256 } from './read-document';
 import { scanCorpus } from './scan';
 
 /** Bump when annotation output changes, so cached documents are annotated again. */
-export const PIPELINE_VERSION = 5;
+export const PIPELINE_VERSION = 6;
 
 /**
  * Documents that justify one more annotation worker: starting one costs ~0.5 s of CPU (loading the annotator),

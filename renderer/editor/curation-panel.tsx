@@ -37,7 +37,7 @@ export function CurationPanel({ orphaned, hidden, docsById, busy, onUnhide }: Pr
                     <span className="mono">#{edit.seq}</span> {d.what}
                   </div>
                   {d.anchors.map((a) => (
-                    <div key={`${a.doc}:${a.start}`}>
+                    <div key={`${a.doc}:${a.start}:${a.part ?? ''}`}>
                       <blockquote dir="auto" className="orphan-quote">
                         {a.text}
                       </blockquote>

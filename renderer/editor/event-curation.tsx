@@ -1,5 +1,5 @@
 import type { Anchor, EditedEvent, EditOp } from '../../shared/edits';
-import { anchorOf } from '../../shared/edits';
+import { anchorOf, sameAnchor } from '../../shared/edits';
 import type { DocumentSummary } from '../../shared/ipc/contract';
 import type { TimelineEvent } from '../../shared/timeline-pack';
 import { formatTimex } from '../../shared/timex';
@@ -54,7 +54,6 @@ interface ProvenanceProps {
   runWith: (id: string, make: (other: EditedEvent) => EditOp) => void;
 }
 
-const sameAnchor = (a: Anchor, b: Anchor | null): boolean => b !== null && a.doc === b.doc && a.start === b.start && a.text === b.text;
 
 /** The researcher's additions under the event: note, tags, the sources of a merge, same-event suggestions. */
 export function EventProvenance({ event, eventsById, docsById, busy, shownSource, onShowSource, onSelectEvent, runWith }: ProvenanceProps) {
@@ -85,7 +84,7 @@ export function EventProvenance({ event, eventsById, docsById, busy, shownSource
             {sources.map((s) => {
               const doc = docsById.get(s.doc);
               return (
-                <li key={`${s.doc}:${s.start}`}>
+                <li key={`${s.doc}:${s.start}:${s.part ?? ''}`}>
                   <button type="button" className={`source-link${sameAnchor(s, current) ? ' current' : ''}`} data-testid="event-source" aria-current={sameAnchor(s, current) ? 'true' : undefined} onClick={() => onShowSource(s)}>
                     <span className="lang-badge">{doc?.lang.toUpperCase() ?? '?'}</span> <span className="source-doc">{doc?.title ?? s.doc}</span>
                     <span className="source-text-line" dir="auto" lang={doc && doc.lang !== 'und' ? doc.lang : undefined}>

@@ -32,10 +32,12 @@ export function documentMarks(view: DocumentView, activeEvent: Pick<ChronoEvent,
     seen.add(key);
     spans.push({ start: e.start, end: e.end, rank: RANK_SENTENCE, data: { kind: 'event-sentence', eventId: e.id } });
   }
-  for (const t of view.timexes) {
-    // The event this expression dates: the one whose sentence holds it (the selected one first).
-    const owner = (active && active.start <= t.start && t.end <= active.end ? active : null) ?? view.events.find((e) => e.start <= t.start && t.end <= e.end) ?? null;
-    const title = `${t.value}${t.mod ? ` (${t.mod})` : ''} — ${formatTimex(t.value, t.mod)}${owner && owner !== active ? ' · click to go to its event' : ''}`;
+  for (const [i, t] of view.timexes.entries()) {
+    // The event this expression dates: the statement it dates (a sentence may hold two), else the one whose
+    // sentence holds it (the selected one first).
+    const holds = (e: Pick<ChronoEvent, 'start' | 'end'>): boolean => e.start <= t.start && t.end <= e.end;
+    const owner = view.events.find((e) => e.timex === i && holds(e)) ?? (active && holds(active) ? active : null) ?? view.events.find(holds) ?? null;
+    const title = `${t.value}${t.mod ? ` (${t.mod})` : ''} — ${formatTimex(t.value, t.mod)}${owner && owner.id !== active?.id ? ' · click to go to its event' : ''}`;
     spans.push({ start: t.start, end: t.end, rank: RANK_MARK, data: { kind: 'timex', title, eventId: owner?.id ?? null } });
   }
   for (const a of view.amounts) {

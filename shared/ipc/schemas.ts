@@ -7,7 +7,7 @@ import { eventFilterShape, printOptionsSchema, rangeInOrder } from '../print-opt
 const empty = z.object({}).strict();
 
 const isoValue = z.string().min(1).max(40).regex(/^(?:[\dX]{3,4}(?:-[\dX]{2}(?:-[\dX]{2})?|-W\d{2}|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?(?:T\d{2}:\d{2})?|P[\dXYMWDTHS.]+|PRESENT_REF|PAST_REF|FUTURE_REF)$/, 'not a TIMEX value');
-const anchor = z.object({ doc: z.string().min(1).max(200), start: z.number().int().min(0), end: z.number().int().min(0), text: z.string().min(1).max(20_000) }).strict().refine((a) => a.end > a.start, 'end must be after start');
+const anchor = z.object({ doc: z.string().min(1).max(200), start: z.number().int().min(0), end: z.number().int().min(0), text: z.string().min(1).max(20_000), part: z.number().int().min(1).optional() }).strict().refine((a) => a.end > a.start, 'end must be after start');
 const datePatch = z.object({ value: isoValue, mod: z.enum(['START', 'MID', 'END', 'APPROX', 'BEFORE', 'AFTER']).nullable().optional(), certainty: z.enum(['stated', 'inferred', 'uncertain']) }).strict();
 const text = (max: number) => z.string().max(max);
 const entityId = z.string().max(100).regex(/^[a-z0-9][a-z0-9-]*$/, 'entity ids are lower-case letters, digits and dashes');

@@ -42,14 +42,14 @@ afterAll(async () => {
 
 describe('a corpus folder that changes while the app is open', () => {
   it('offers a re-scan, and the re-scan draws the new article', async () => {
-    expect(await summary()).toContain('5 documents · 22 events');
+    expect(await summary()).toContain('5 documents · 23 events');
     expect(await page.locator('[data-testid="rescan-offer"]').count()).toBe(0);
     await writeFile(path.join(corpus, '2019-07-02_note.txt'), 'Am 1. Juli 2019 kündigte Ant Financial eine neue Blockchain-Plattform an.\n');
     const offer = page.locator('[data-testid="rescan-offer"]');
     await offer.waitFor({ timeout: 15_000 });
     expect(await offer.textContent()).toMatch(/A file changed in the corpus folder/);
     await offer.getByRole('button', { name: 'Re-scan now' }).click();
-    await expect.poll(summary).toContain('6 documents · 23 events');
+    await expect.poll(summary).toContain('6 documents · 24 events');
     // The new article's lane and event are on the timeline.
     await expect.poll(() => page.locator('.vis-label').filter({ hasText: 'Am 1. Juli 2019' }).count()).toBe(1);
     expect(await offer.count()).toBe(0);
@@ -67,7 +67,7 @@ describe('a corpus folder that changes while the app is open', () => {
     if (process.env.CHRONOLENS_SCREENSHOT) await page.screenshot({ path: path.join(process.env.CHRONOLENS_SCREENSHOT, 'rescan-progress.png') });
     await offer.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(async () => (await offer.textContent()) ?? '', { timeout: 15_000 }).toContain('Re-scan cancelled; the timeline is unchanged.');
-    expect(await summary()).toContain('6 documents · 23 events');
+    expect(await summary()).toContain('6 documents · 24 events');
     // The offer stays: the files are still new, and the researcher can re-scan later.
     expect(await offer.getByRole('button', { name: 'Re-scan now' }).isEnabled()).toBe(true);
   });

@@ -41,6 +41,28 @@ describe('documentMarks', () => {
     expect(spans.find((s) => s.data.kind === 'timex')?.data).toEqual({ kind: 'timex', title: '2018-06-08 — 8 Jun 2018', eventId: 'e2' });
   });
 
+  it('links each date of a two-statement sentence to its own statement, whichever is selected', () => {
+    // "Im Sommer 2016 startete Ant …, und im Folgejahr wurden Experten eingestellt.": two events, one sentence.
+    const t2 = 'Im Sommer 2016 startete Ant eine Plattform, und im Folgejahr wurden Experten eingestellt.';
+    const first = event('s1', { value: '2016-SU' }, { start: 0, end: t2.length, timex: 0 });
+    const second = event('s2', { value: '2017' }, { start: 0, end: t2.length, timex: 1, part: 51 });
+    const v: DocumentView = {
+      ...view,
+      document: { ...view.document, text: t2 },
+      timexes: [
+        { doc: 'd1', start: 3, end: 14, text: 'Sommer 2016', type: 'DATE', value: '2016-SU' },
+        { doc: 'd1', start: 51, end: 60, text: 'Folgejahr', type: 'DATE', value: '2017' },
+      ],
+      amounts: [],
+      mentions: [],
+      events: [first, second],
+    };
+    for (const active of [first, second, null]) {
+      const owners = documentMarks(v, active, new Map()).filter((s) => s.data.kind === 'timex').map((s) => (s.data as { eventId: string | null }).eventId);
+      expect(owners).toEqual(['s1', 's2']);
+    }
+  });
+
   it('ignores a selected event from another document', () => {
     const spans = documentMarks(view, event('x', { value: '2018' }, { doc: 'other' }), new Map());
     expect(spans.some((s) => s.data.kind === 'active-sentence')).toBe(false);

@@ -32,6 +32,24 @@ describe('applyEdits', () => {
     expect(events.find((e) => e.text.startsWith('Ma spoke'))!.hidden).toBe(true);
   });
 
+  it('tells the statements of one sentence apart, also after the article moved', () => {
+    const both = 'Ma spoke in Tianjin in May, and met regulators in June.';
+    const t = `Intro.\n\n${both}`;
+    const at = t.indexOf(both);
+    const base = { doc: 'd1', start: at, end: at + both.length, text: both, entities: [], amounts: [], edited: false };
+    const may: ChronoEvent = { ...base, id: `d1-e${at}`, label: 'Ma · statement', date: { value: '2018-05', certainty: 'inferred' } };
+    const june: ChronoEvent = { ...base, id: `d1-e${at}-35`, part: 35, label: 'Ma · meeting', date: { value: '2018-06', certainty: 'inferred' } };
+    const log = [edit({ kind: 'event.update', target: anchorOf(june), patch: { label: 'Ma meets regulators' } }), edit({ kind: 'event.delete', target: anchorOf(may) })];
+    const labels = (events: ChronoEvent[]) => events.map((e) => [e.id, e.label]);
+    expect(labels(applyEdits([may, june], new Map([['d1', t]]), log).events)).toEqual([[june.id, 'Ma meets regulators']]);
+    // The article gains a paragraph before the sentence: both edits follow their own statement.
+    const shift = 'More.\n\n';
+    const moved = [may, june].map((e) => ({ ...e, id: e.id.replace(String(at), String(at + shift.length)), start: e.start + shift.length, end: e.end + shift.length }));
+    const after = applyEdits(moved, new Map([['d1', shift + t]]), log);
+    expect(after.orphaned).toEqual([]);
+    expect(labels(after.events)).toEqual([[moved[1]!.id, 'Ma meets regulators']]);
+  });
+
   it('keeps an edit whose sentence is gone as orphaned instead of dropping it', () => {
     const gone = machine.slice(0, 2);
     const e = edit({ kind: 'event.update', target: anchorOf(machine[2]!), patch: { label: 'x' } });

@@ -9,7 +9,7 @@ export const DE: ActionWords = {
   richest: ['reichste*'],
   patent: ['Patent*'],
   test: ['getestet', 'testet*', 'Test'],
-  launch: ['startet', 'gestartet', 'eingeführt', 'lanciert', 'Start', 'Einführung'],
+  launch: ['startet', 'startete', 'starteten', 'gestartet', 'eingeführt', 'lanciert', 'lancierte', 'Start', 'Einführung'],
   order: ['angeordnet', 'ordnete*', 'Regulierer', 'Aufsichtsbehörde*'],
   propose: ['vorgeschlagen', 'schlug*'],
   hire: ['eingestellt'],

@@ -25,6 +25,43 @@ describe('events', () => {
     expect(e).toMatchObject({ label: 'Ant Financial · funding round · €11.9 bn', date: { value: '2018-06' }, entities: ['ant-financial'], amounts: [0], role: 'headline' });
   });
 
+  it('gives a coordinated clause with a date of its own its own event, in each language', () => {
+    const pairs = (text: string, lang: Lang, pub: string) => events(text, lang, pub).map((e) => [e.date.value, e.label]);
+    const ar = 'وفي وقتٍ مبكر من صيف عام ٢٠١٦، أطلقت "آنت فاينانشيال" تكنولوجيا بلوكتشين، واستمرت لتوظيف خبراء بلوكتشين في العام التالي.';
+    const [first, second] = events(ar, 'ar', '2018-06-08');
+    expect([first, second].map((e) => [e!.date.value, e!.label])).toEqual([
+      ['2016-SU', 'Ant Financial · launch'],
+      ['2017', 'Ant Financial · hiring'],
+    ]);
+    // Both are the sentence's statements (its span); the second says where its date stands, and has its own id.
+    expect(first).toMatchObject({ start: 0, end: ar.length });
+    expect(first!.part).toBeUndefined();
+    expect(second).toMatchObject({ start: 0, end: ar.length });
+    expect(ar.slice(second!.part)).toMatch(/^العام التالي/);
+    expect(second!.id).not.toBe(first!.id);
+    expect(pairs('Im Sommer 2016 startete Ant Financial eine Blockchain-Plattform, und im Folgejahr wurden Blockchain-Experten eingestellt.', 'de', '2018-09-21')).toEqual([
+      ['2016-SU', 'Ant Financial · launch'],
+      ['2017', 'Ant Financial · hiring'],
+    ]);
+    expect(pairs("À l'été 2016, Ant Financial a lancé une plateforme blockchain, puis l'année suivante a recruté des experts.", 'fr', '2018-09-21')).toEqual([
+      ['2016-SU', 'Ant Financial · launch'],
+      ['2017', 'Ant Financial · hiring'],
+    ]);
+    expect(pairs('In the summer of 2016 Ant Financial launched a blockchain platform, and the following year it began hiring experts.', 'en', '2018-09-21')).toEqual([
+      ['2016-SU', 'Ant Financial · launch'],
+      ['2017', 'Ant Financial · hiring'],
+    ]);
+  });
+
+  it('keeps one event for a list of dates, a range, a frame or a since-clause in one sentence', () => {
+    expect(events('Ant Financial raised funds in 2016, 2017 and 2018.', 'en', '2018-09-21')).toHaveLength(1);
+    expect(events('Ant Financial tested the platform from May to July 2018, and launched it in September.', 'en', '2018-09-21').map((e) => e.date.value)).toEqual(['2018-05', '2018-09']);
+    expect(events('In the year ending 31 March 2018, Alipay served 870 million users, according to its announcement in June 2018.', 'en', '2018-09-21')).toHaveLength(1);
+    expect(events('Ant Financial has grown since 2014, and launched a platform in June 2018.', 'en', '2018-09-21')).toHaveLength(1);
+    // Two dates in one clause: one statement.
+    expect(events('Am 20. September 2018 kündigte Ant Financial die Plattform für den 1. Oktober an.', 'de', '2018-09-21')).toHaveLength(1);
+  });
+
   it('labels a range with both ends, in each language', () => {
     expect(events('Im Juni hat Ant Financial zwischen 1 und 2 Mrd. Euro für die Finanzierung aufgebracht.', 'de', '2018-09-21')[0]!.label).toBe('Ant Financial · funding round · €1–2 bn');
     expect(events('Le 24 mai, Tencent a annoncé une levée de fonds entre 1 et 2 milliards de dollars.', 'fr', '2020-05-27')[0]!.label).toBe('Tencent · funding round · $1–2 bn');

@@ -56,6 +56,8 @@ describe('the sample corpus, read with its manifest', () => {
       ['000', '2018-06-08', '', 'headline', 'Ant Financial · funding round · $14 bn'],
       ['000', '2018-03-31', '', 'context', 'Alipay · announcement'],
       ['000', '2016-SU', 'START', 'headline', 'Ant Financial · launch'],
+      // Same sentence, its second statement: "…، واستمرت لتوظيف خبراء بلوكتشين في الشركة ككل في العام التالي".
+      ['000', '2017', '', 'headline', 'Ant Financial · hiring'],
       ['000', '2017', '', 'headline', 'Eric Jing · statement'],
       ['000', '2017', '', 'headline', 'Jack Ma · richest · $41.8 bn'],
       ['000', '2018-05', '', 'headline', 'Jack Ma · statement'],
