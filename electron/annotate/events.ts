@@ -347,8 +347,12 @@ export function buildEvents(docId: string, text: string, sentences: SentenceSpan
       const outside = (from: number, to: number): boolean => !further.some((f) => from >= f.from && to <= f.to);
       const own = further.length ? clauseFacts(tokens, c, gaps(tf, tt, further), amounts, placed, outside) : { amounts, entities, actions: facts.actions, placed, triggers };
       let use = own;
-      // The lead sentence's figure, dated by this one (same paragraph, lead undated, no figure here).
-      if (amounts.length === 0 && prev && !prev.facts.dated && prev.facts.amounts.length > 0 && !/[\n\r]/.test(text.slice(prev.span.end, s.start))) {
+      // The lead sentence's figure, dated by this one (lead undated, no figure here): in the same paragraph, or in
+      // the next one when this sentence refers back to the lead's organisation ("Tencent va consacrer près de 70
+      // milliards …" ¶ "Reuters a rapporté le 26 mai que la société …").
+      const sameParagraph = prev !== null && !/[\n\r]/.test(text.slice(prev.span.end, s.start));
+      const refersBack = prev !== null && prev.facts.placed.some((m) => m.type === 'ORG') && refersToOrganisation(tokens, tf, tt, c.lang);
+      if (amounts.length === 0 && prev && !prev.facts.dated && prev.facts.amounts.length > 0 && (sameParagraph || refersBack)) {
         const lead = prev.facts;
         use = {
           amounts: lead.amounts,

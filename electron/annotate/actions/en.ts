@@ -3,7 +3,7 @@ import type { ActionWords } from './types';
 export const EN: ActionWords = {
   funding: ['funding round', 'funding', 'raise*', 'raising'],
   ipo: ['IPO', 'initial public offering', 'listing'],
-  invest: ['invest*'],
+  invest: ['invest*', 'spend', 'spends', 'spending', 'devote', 'devotes'],
   budget: ['budget*'],
   valuation: ['valuation', 'valued'],
   richest: ['richest'],

@@ -112,6 +112,18 @@ describe('events', () => {
     expect(e!.text.startsWith('وسوف')).toBe(true);
   });
 
+  it('takes the lead paragraph’s figure into the next paragraph when that one dates it and refers back to the organisation', () => {
+    const lead = 'Le géant chinois de la technologie Tencent Holdings va consacrer près de 70 milliards de dollars au cours des cinq prochaines années à la fintech.';
+    const [e] = events(`${lead}\n\nReuters a rapporté le 26 mai que la société espérait renforcer la fintech.`, 'fr', '2020-05-27');
+    expect(e).toMatchObject({ label: 'Tencent · investment · $70 bn', date: { value: '2020-05-26' }, amounts: [0] });
+    expect(e!.entities).toEqual(expect.arrayContaining(['tencent', 'reuters']));
+    // A new paragraph about something else keeps its own reading.
+    const [other] = events(`${lead}\n\nLe 30 avril, Cointelegraph annonçait un nouvel accélérateur.`, 'fr', '2020-05-27');
+    expect(other).toMatchObject({ label: 'Cointelegraph · announcement', amounts: [] });
+    const en = events('Tencent will spend $70bn over the next five years on fintech.\n\nOn May 26 Reuters reported that the company hoped to grow.', 'en', '2020-05-27');
+    expect(en[0]).toMatchObject({ label: 'Tencent · investment · $70 bn', date: { value: '2020-05-26' } });
+  });
+
   it('marks a date that only frames a figure as context, in Arabic and English', () => {
     expect(events('ووفقًا لإعلان الشركة، في السنة المنتهية في ٣١ مارس ٢٠١٨، خدمت علي باي حوالي ٨٧٠ مليون مستخدم.', 'ar', '2018-06-08')[0]).toMatchObject({ role: 'context', date: { value: '2018-03-31' } });
     expect(events('In the year ending 31 March 2018, Alipay served 870 million users.', 'en', '2018-06-08')[0]).toMatchObject({ role: 'context' });

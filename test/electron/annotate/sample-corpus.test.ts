@@ -75,7 +75,8 @@ describe('the sample corpus, read with its manifest', () => {
       ['002', '2018-06', '', 'headline', 'Ant Financial · funding round · €11.9 bn'],
       ['002', '2018-08', 'END', 'headline', 'Alibaba · patents'],
       ['002', '2018-09', 'START', 'headline', 'Jack Ma · statement'],
-      ['003', '2020-05-26', '', 'headline', 'Reuters · report'],
+      // The lead paragraph's "70 milliards de dollars", dated by "Reuters a rapporté le 26 mai que la société …".
+      ['003', '2020-05-26', '', 'headline', 'Tencent · investment · $70 bn'],
       ['003', '2020-04-30', '', 'headline', 'Cointelegraph · announcement'],
       ['003', '2020-05-24', '', 'headline', "National People's Congress · proposal"],
       ['004', '2018-04', '', 'headline', 'China · budget · $1.6 bn'],
