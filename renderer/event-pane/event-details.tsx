@@ -29,6 +29,11 @@ export function EventDetails({ event, full, doc, colorClass, onSelectEvent }: Pr
           {event.date.certainty}
         </span>
         {event.edited && <span className="cert-badge">edited</span>}
+        {full?.role === 'context' && (
+          <span className="cert-badge role-context" data-testid="context-date" title="This date frames a figure (“in the year ending 31 March 2018”); it is not when the statement was made">
+            frames a figure
+          </span>
+        )}
       </div>
       {full && <SelectedEventActions event={full} />}
       <p className="muted small">

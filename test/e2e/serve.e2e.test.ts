@@ -133,6 +133,29 @@ describe('the renderer served by `cli serve`', () => {
     expect(await pane.locator('mark[data-kind="timex"]').count()).toBeGreaterThanOrEqual(1);
   });
 
+  it('says when a date only frames a figure, and a date mark selects the statement it dates', async () => {
+    // Picked from the event list (the timeline may have scrolled them under the header by now).
+    const pick = async (e: ChronoEvent): Promise<void> => {
+      await page.getByRole('tab', { name: 'Events' }).click();
+      await page.locator(`[data-row-id="${e.id}"]`).click();
+      await expect.poll(() => page.getAttribute('[data-testid="active-sentence"]', 'data-event-ref')).toBe(e.id);
+    };
+    const context = data.events.find((e) => e.role === 'context')!;
+    expect(context.text).toContain('السنة المنتهية');
+    await pick(context);
+    await page.locator('[data-testid="context-date"]').waitFor();
+    // "…، واستمرت لتوظيف خبراء … في العام التالي": the sentence's second statement, selected from its date mark.
+    const second = data.events.find((e) => e.part !== undefined)!;
+    const first = data.events.find((e) => e.doc === second.doc && e.start === second.start && e.part === undefined)!;
+    await pick(first);
+    expect(await page.locator('[data-testid="context-date"]').count()).toBe(0);
+    const doc = data.documents.find((d) => d.id === second.doc)!;
+    const dateText = data.timexes[second.timex!]!.text;
+    expect(doc.text.slice(second.start + second.part!).startsWith(dateText)).toBe(true);
+    await page.locator('[data-testid="source-pane"] mark[data-kind="timex"]', { hasText: dateText }).click();
+    await expect.poll(() => page.getAttribute('[data-testid="active-sentence"]', 'data-event-ref')).toBe(second.id);
+  });
+
   it('steps to the next event in time order with the right arrow key', async () => {
     const ordered = sortEventsByTime(data.events);
     const current = await page.getAttribute('[data-testid="active-sentence"]', 'data-event-ref');
