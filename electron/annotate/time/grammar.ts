@@ -459,8 +459,8 @@ export const ago: Rule = ({ r }, i) => {
     }
     const u = r.f(j);
     if (!u.unit) return null;
-    // "خلال الأسبوع الماضي" is "during last week", not "within a week".
-    if (!c && u.count === undefined && (r.f(j + 1).rel !== undefined || r.f(j + 1).anaph !== undefined)) return null;
+    // "خلال الأسبوع الماضي" is "during last week", not "within a week"; "خلال الربع الأول" "during the first quarter".
+    if (!c && u.count === undefined && (r.f(j + 1).rel !== undefined || r.f(j + 1).anaph !== undefined || r.ordinal(j + 1) !== null)) return null;
     if (u.count !== undefined && !c) n = u.count;
     else if (!c && u.plural) return null;
     else if (f0.inFuture && !u.plural && u.unit === 'D') return null;
