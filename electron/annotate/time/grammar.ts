@@ -533,10 +533,12 @@ export const season: Rule = ({ r }, i, cued) => {
   if (!yp && rel === undefined && !cued) {
     // "Jeux d'hiver", "les mois d'été": a season named after "de"/"of" describes, it does not date.
     const prev = r.it[i - 1];
-    if (prev && ((prev.kind === 'p' && prev.norm === "'" && r.it[i - 2]?.norm === 'd') || prev.feat.cue === 'weak')) return null;
+    // ("au printemps" is French for "in spring": "au" is a weak cue but also a connector, never a genitive.)
+    if (prev && ((prev.kind === 'p' && prev.norm === "'" && r.it[i - 2]?.norm === 'd') || (prev.feat.cue === 'weak' && !prev.feat.connector))) return null;
   }
   if (f.ambiguous && !yp && rel === undefined && !cued) {
-    const prev = r.it[i - 1];
+    // An article between the cue and the season counts as nothing: "in the spring".
+    const prev = r.it[i - 1]?.feat.filler && r.it[i - 2]?.feat.cue === 'strong' ? r.it[i - 2] : r.it[i - 1];
     const ok = prev !== undefined && ((prev.kind === 'p' && prev.norm === "'") || prev.feat.cue === 'strong' || prev.feat.mod !== undefined);
     if (!ok) return null;
   }

@@ -65,7 +65,9 @@ function inferYear(ctx: ResolveCtx, dir: number | undefined, start: number, end:
     if (d < 0) return before ? ref.y : ref.y - 1;
     return after ? ref.y : ref.y + 1;
   }
-  if (start <= ref.m && ref.m <= end) return ref.y;
+  // Inside the period: this one, unless "last"/"next" asks for the one before or after ("last spring" said in
+  // April is the spring of the year before; "late last July" said in July, last year's July).
+  if (start <= ref.m && ref.m <= end) return dir ? ref.y + Math.sign(dir) : ref.y;
   if (d < 0) return start <= ref.m ? ref.y : ref.y - 1;
   return end >= ref.m ? ref.y : ref.y + 1;
 }

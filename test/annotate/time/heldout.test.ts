@@ -47,6 +47,14 @@ const CASES: Case[] = [
   ["fr", "Le ministre se rendra à Bruxelles après-demain.", [["après-demain", "2019-03-16"]]],
   ["fr", "Les syndicats manifesteront lundi en huit.", [["lundi en huit", "2019-03-25"]]],
   ["fr", "Les écoles seront fermées le lundi de Pâques.", [["lundi de Pâques", "2019-04-22"]]],
+  // Past tense read from the auxiliary ("a signé") or the Präteritum: the May before, not the coming one.
+  ["fr", "Le 26 mai, l'entreprise a signé le contrat.", [["26 mai", "2018-05-26"]]],
+  ["de", "Am 26. Mai unterzeichnete das Unternehmen den Vertrag, im Juni investierte es.", [["26. Mai", "2018-05-26"], ["Juni", "2018-06"]]],
+  // "last <season>" said during that season is the one a year before; "in the spring", "au printemps" are dates.
+  ["en", "Last spring the firm hired 40 people; in the spring it will launch its app.", [["Last spring", "2018-SP"], ["spring", "2019-SP"]]],
+  ["fr", "Au printemps, la société lancera son application ; le printemps dernier, elle recrutait.", [["printemps", "2019-SP"], ["printemps dernier", "2018-SP"]]],
+  ["de", "Im letzten Frühjahr sank der Absatz.", [["letzten Frühjahr", "2018-SP"]]],
+  ["ar", "تراجعت المبيعات في الربيع الماضي.", [["الربيع الماضي", "2018-SP"]]],
   ["ar", "سيعلن الوزير النتائج يوم الاثنين.", [["يوم الاثنين", "2019-03-18"]]],
   ["ar", "ستبدأ المفاوضات مطلع الأسبوع المقبل.", [["مطلع الأسبوع المقبل", "2019-W12", "START"]]],
   ["ar", "وقالت الوزارة إن الاجتماع سيتم الشهر المقبل.", [["الشهر المقبل", "2019-04"]]],

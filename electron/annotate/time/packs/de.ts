@@ -76,7 +76,15 @@ export const de: LangPack = {
   agoAfter: [],
   inFuture: ['in'],
   futureMarkers: ['wird', 'werden', 'wirst', 'werde', 'werdet', 'nächste', 'nächsten', 'nächstes', 'nächster', 'kommende', 'kommenden', 'morgen', 'übermorgen', 'künftig', 'soll', 'sollen'],
-  pastMarkers: ['hat', 'haben', 'hatte', 'hatten', 'war', 'waren', 'wurde', 'wurden', 'sagte', 'erklärte', 'berichtete', 'gestern', 'vorgestern', 'damals'],
+  pastMarkers: [
+    'hat', 'haben', 'hatte', 'hatten', 'war', 'waren', 'wurde', 'wurden', 'sagte', 'erklärte', 'berichtete', 'gestern', 'vorgestern', 'damals',
+    // Präteritum of verbs news uses most (strong verbs and weak ones whose -te ending nouns share).
+    'unterzeichnete', 'kündigte', 'meldete', 'teilte', 'stellte', 'startete', 'brachte', 'kaufte', 'verkaufte', 'sammelte', 'zeigte', 'machte',
+    'führte', 'legte', 'setzte', 'senkte', 'erhöhte', 'veröffentlichte', 'gründete', 'eröffnete', 'erreichte', 'endete',
+    'stieg', 'fiel', 'gab', 'kam', 'ging', 'nahm', 'übernahm', 'lag', 'stand', 'schloss', 'traf', 'hielt', 'verlor', 'gewann', 'beschloss', 'begann',
+  ],
+  // "investierte", "präsentierte", "reagierten": few nouns end so.
+  pastEndings: ['ierte', 'ierten'],
   decadeWords: [],
   centuryWords: ['jahrhundert', 'jahrhunderts'],
   holidays: {

@@ -53,7 +53,7 @@ export const fr: LangPack = {
   inFuture: ['dans'],
   futureMarkers: ['sera', 'seront', 'va', 'vont', 'prochain', 'prochaine', 'prochains', 'prochaines', 'demain', 'aura', 'auront', 'devrait', 'devraient'],
   futureEndings: ['era', 'ira', 'dra', 'vra', 'rra', 'ront', 'erai', 'irai', 'erons', 'irons', 'erez', 'irez', 'rait', 'raient'],
-  pastMarkers: ['ont', 'avait', 'avaient', 'était', 'étaient', 'fut', 'furent', 'eu', 'été', 'hier', 'dernier', 'dernière', 'derniers', 'dernières'],
+  pastMarkers: ['a', 'ai', 'avons', 'avez', 'ont', 'avait', 'avaient', 'était', 'étaient', 'fut', 'furent', 'eu', 'été', 'hier', 'dernier', 'dernière', 'derniers', 'dernières'],
   pastEndings: ['ait', 'aient'],
   futureEndingExceptions: ['caméra', 'opéra', 'ère', 'sphère', 'chimère', 'hira', 'tira', 'lira', 'vira', 'mira', 'vera', 'sera'],
   decadeWords: ['années'],
