@@ -316,6 +316,13 @@ export const year: Rule = (c, i, cued) => {
     const y2 = r.year4(y.next + 1);
     if (y2 && y2.y > y.y && y2.y - y.y <= 20 && (prev === undefined || prev.kind !== 'n')) return date(i, y.next, sem);
   }
+  // German puts a bare year between the auxiliary and the participle: "wurde 2012 gegründet", "hatte 2016
+  // begonnen". A count is followed by a (capitalised) noun instead ("hat 2012 Mitarbeiter"), and an attributive
+  // participle follows an article ("die 2000 befragten Kunden").
+  const aux = r.lex.pack.yearBeforeParticiple;
+  if (aux && next && next.kind === 'w' && !next.cap && prev && prev.kind === 'w' && aux.includes(prev.norm) && y.y >= 1900 && /^ge|(?:t|en)$/.test(next.norm) && next.norm.length >= 5) {
+    return date(i, y.next, sem);
+  }
   // Sentence-initial "2012, ..." or "2012:".
   const atStart = !prev || r.it[i]!.nl || (prev.kind === 'p' && /[.!?:]/.test(prev.norm));
   if (atStart && next && next.kind === 'p' && (next.norm === ',' || next.norm === ':' || next.norm === '.')) return date(i, y.next, sem);
@@ -820,11 +827,31 @@ export const offsetFrom: Rule = (c, i) => {
   return { from: i, to: base.to, sem: b };
 };
 
+/** "two years later", "zwei Jahre zuvor", "deux ans plus tard": counted from the last date mentioned. */
+export const countLater: Rule = ({ r }, i) => {
+  const cnt = r.count(i);
+  let n: number;
+  let j: number;
+  if (cnt) {
+    if (cnt.n === null || cnt.n < 1) return null;
+    n = cnt.n;
+    j = cnt.next;
+  } else if (r.f(i).count !== undefined) {
+    n = r.f(i).count!; // Arabic duals carry their count
+    j = i;
+  } else return null;
+  const u = r.f(j);
+  if (!u.unit || (cnt && !u.plural && !u.invariant && n !== 1 && n < 11)) return null;
+  const dir = r.f(j + 1).later;
+  if (dir !== 1 && dir !== -1) return null;
+  return date(i, j + 2, shifted({ unit: u.unit, n: dir * n, base: 'anchor', grain: grainOf(u.unit) }));
+};
+
 /** Tried at every item; the longest match wins, ties go to the earlier rule. */
-export const RULES: Rule[] = [nthInMonth, holiday, modified, numericDate, dayWord, weekday, dayMonth, monthFirst, dayOfRelMonth, countAhead, countWeekdays, offsetFrom, ago, quarter, decade, century, season, relUnit, duration, year, vague];
+export const RULES: Rule[] = [nthInMonth, holiday, modified, numericDate, dayWord, weekday, dayMonth, monthFirst, dayOfRelMonth, countAhead, countWeekdays, offsetFrom, countLater, ago, quarter, decade, century, season, relUnit, duration, year, vague];
 
 /** The rules that can begin at a number (the others need a word first). */
-export const NUMBER_RULES: Rule[] = [nthInMonth, numericDate, dayMonth, dayOfRelMonth, countAhead, countWeekdays, offsetFrom, ago, quarter, decade, century, duration, year];
+export const NUMBER_RULES: Rule[] = [nthInMonth, numericDate, dayMonth, dayOfRelMonth, countAhead, countWeekdays, offsetFrom, countLater, ago, quarter, decade, century, duration, year];
 /** The rules that can begin at a word. */
 export const WORD_RULES: Rule[] = RULES.filter((r) => r !== numericDate);
 /** "'98". */
@@ -846,6 +873,7 @@ const WORD_GATES = new Map<Rule, (f: Feature) => boolean>([
   [countAhead, (f) => !!f.countAhead || f.num !== undefined || !!f.quant],
   [countWeekdays, (f) => f.num !== undefined || !!f.quant],
   [offsetFrom, (f) => f.num !== undefined || !!f.quant],
+  [countLater, (f) => f.num !== undefined || f.count !== undefined],
   [ago, (f) => !!f.agoBefore || !!f.inFuture || f.num !== undefined || !!f.quant || f.unit !== undefined],
   [quarter, (f) => f.ord !== undefined || f.unit !== undefined],
   [decade, (f) => !!f.decadeWord],

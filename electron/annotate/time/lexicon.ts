@@ -86,7 +86,8 @@ export function compileLexicon(pack: LangPack): Lexicon {
   const holidayPhrases = Object.entries(pack.holidays ?? {}).map(([text, h]) => ({ text, feat: { holiday: h } as Feature }));
   const hence = (pack.hence ?? []).map((text) => ({ text, feat: { hence: true } as Feature }));
   const afterNext = (pack.afterNext ?? []).map((text) => ({ text, feat: { afterNext: true } as Feature }));
-  for (const p of [...pack.phrases, ...holidayPhrases, ...hence, ...afterNext]) {
+  const later = Object.entries(pack.laterWords ?? {}).map(([text, n]) => ({ text, feat: { later: n } as Feature }));
+  for (const p of [...pack.phrases, ...holidayPhrases, ...hence, ...afterNext, ...later]) {
     let node = root;
     const keys = phraseKeys(p.text);
     keys.forEach((k, d) => {

@@ -69,6 +69,7 @@ export interface Feature {
   agoAfter?: boolean; // amount + "ago"
   hence?: boolean; // amount + "from now", "hence": that far in the future
   afterNext?: boolean; // "after next", "nach dem nächsten": one more week (or year) after the next one
+  later?: number; // after "<count> <unit>": from the last date mentioned, +1 later, -1 earlier (LangPack.laterWords)
   /** "upcoming" in "the upcoming two weeks" / "two upcoming weeks": the unit that many steps ahead (a date, not a span). */
   countAhead?: boolean;
   /** Plural weekday ("Fridays") in a language with weekdayCountDir: only used in "3 Fridays from now". */
@@ -146,8 +147,15 @@ export interface LangPack {
   nextWeekdayNextWeek?: boolean;
   /** Amount + these: that far in the future ("three weeks hence", "two years from now"). */
   hence?: string[];
+  /** After these auxiliaries, a bare year before a lower-case past participle is a date ("wurde 2012 gegründet"). */
+  yearBeforeParticiple?: string[];
   /** Phrases meaning "after next". */
   afterNext?: string[];
+  /**
+   * After "<count> <unit>", words or phrases that count from the last date mentioned: +1 later ("two years later",
+   * "zwei Jahre später", "deux ans plus tard"), -1 earlier ("zwei Jahre zuvor", "deux ans auparavant").
+   */
+  laterWords?: Record<string, number>;
   /** Words that turn "<count> <unit>" into the unit that many steps ahead: "upcoming two weeks", "2 upcoming weeks". */
   countAhead?: string[];
   /**

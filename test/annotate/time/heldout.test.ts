@@ -54,6 +54,13 @@ const CASES: Case[] = [
   ["en", "Last spring the firm hired 40 people; in the spring it will launch its app.", [["Last spring", "2018-SP"], ["spring", "2019-SP"]]],
   ["fr", "Au printemps, la société lancera son application ; le printemps dernier, elle recrutait.", [["printemps", "2019-SP"], ["printemps dernier", "2018-SP"]]],
   ["de", "Im letzten Frühjahr sank der Absatz.", [["letzten Frühjahr", "2018-SP"]]],
+  // "<count> <unit> later/earlier" counts from the last date mentioned; "خلال خمس سنوات" is a span, not 2024.
+  ["en", "The plant opened in 2015. Two years later it doubled its output.", [["2015", "2015"], ["Two years later", "2017"]]],
+  ["de", "Die Firma wurde 2012 gegründet; zwei Jahre später ging sie an die Börse.", [["2012", "2012"], ["zwei Jahre später", "2014"]]],
+  ["fr", "L'usine a ouvert en 2015 ; deux ans plus tard, elle a doublé sa production.", [["2015", "2015"], ["deux ans plus tard", "2017"]]],
+  ["ar", "تعتزم الشركة استثمار المبلغ خلال خمس سنوات.", []],
+  // A bare German year between auxiliary and participle is a date; counts before nouns and attributive participles are not.
+  ["de", "Die Bank hatte 2016 begonnen, hat 2012 Mitarbeiter und befragte die 2000 befragten Kunden.", [["2016", "2016"]]],
   ["ar", "تراجعت المبيعات في الربيع الماضي.", [["الربيع الماضي", "2018-SP"]]],
   ["ar", "سيعلن الوزير النتائج يوم الاثنين.", [["يوم الاثنين", "2019-03-18"]]],
   ["ar", "ستبدأ المفاوضات مطلع الأسبوع المقبل.", [["مطلع الأسبوع المقبل", "2019-W12", "START"]]],

@@ -218,6 +218,8 @@ export const de: LangPack = {
     'orthodoxer karsamstag': { easter: -1, orthodox: true },
     'orthodoxer palmsonntag': { easter: -7, orthodox: true },
   },
+  yearBeforeParticiple: ['hat', 'haben', 'hatte', 'hatten', 'ist', 'sind', 'war', 'waren', 'wurde', 'wurden', 'wird', 'werden'],
+  laterWords: { später: 1, danach: 1, darauf: 1, zuvor: -1, davor: -1, früher: -1 },
   afterNext: ['nach dem nächsten', 'nach dem kommenden'],
   phrases: [
     { text: 'vor kurzem', feat: { vague: 'PAST_REF' } },

@@ -237,6 +237,7 @@ export const en: LangPack = {
   nextWeekdayNextWeek: true,
   // Not "from now": TimeML news annotation reads "eight years from now" as a duration plus "now".
   hence: ['hence'],
+  laterWords: { later: 1, afterwards: 1, earlier: -1 },
   afterNext: ['after next'],
   countAhead: ['upcoming'],
   weekdayCountDir: { 'from now': 1, 'ago': -1, 'back': -1 },

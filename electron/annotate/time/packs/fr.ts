@@ -105,6 +105,7 @@ export const fr: LangPack = {
   },
   weekLater: { huit: 7, '8': 7, quinze: 14, '15': 14 },
   spaceDates: true,
+  laterWords: { 'plus tard': 1, auparavant: -1, 'plus tôt': -1 },
   phrases: [
     { text: "d'après", feat: { anaph: 1 } },
     { text: 'qui suit', feat: { anaph: 1 } },
