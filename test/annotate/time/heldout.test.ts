@@ -59,6 +59,8 @@ const CASES: Case[] = [
   ["de", "Die Firma wurde 2012 gegründet; zwei Jahre später ging sie an die Börse.", [["2012", "2012"], ["zwei Jahre später", "2014"]]],
   ["fr", "L'usine a ouvert en 2015 ; deux ans plus tard, elle a doublé sa production.", [["2015", "2015"], ["deux ans plus tard", "2017"]]],
   ["ar", "تعتزم الشركة استثمار المبلغ خلال خمس سنوات.", []],
+  // Perfect verbs are past: February of this year, though the sentence also speaks of the coming May.
+  ["ar", "قال المتحدث إن الشركة ستعلن نتائجها في أيار المقبل، بعد أن حققت أرباحا في شباط.", [["أيار المقبل", "2019-05"], ["شباط", "2019-02"]]],
   // A bare German year between auxiliary and participle is a date; counts before nouns and attributive participles are not.
   ["de", "Die Bank hatte 2016 begonnen, hat 2012 Mitarbeiter und befragte die 2000 befragten Kunden.", [["2016", "2016"]]],
   ["ar", "تراجعت المبيعات في الربيع الماضي.", [["الربيع الماضي", "2018-SP"]]],
