@@ -8,7 +8,7 @@ import { QUOTE_RULES, ruleIndex, type Rule, type RuleCtx } from './grammar';
 import { itemize, newItemMarks, type Item, type ItemMarks, type Lexicon } from './lexicon';
 import { Reader } from './readers';
 import { resolveDate, type Anchor, type ResolveCtx } from './resolve';
-import type { Match } from './sem';
+import { DateSem, type Match } from './sem';
 
 const WINDOW_BEFORE = 10;
 const WINDOW_AFTER = 6;
@@ -44,6 +44,78 @@ function quotedYear(items: Item[], i: number): boolean {
 function followerNear(items: Item[], i: number): boolean {
   for (let k = i + 1; k <= i + 3 && k < items.length; k++) if (items[k]!.live) return true;
   return false;
+}
+
+/** The rules that may begin at item i, or null when none can. */
+function rulesAt(idx: ReturnType<typeof ruleIndex>, items: Item[], i: number): readonly Rule[] | null {
+  const t = items[i];
+  if (!t) return null;
+  if (t.kind === 'w') {
+    const ws = idx.forWord(t.feat);
+    if (ws.needsFollower && !followerNear(items, i)) return null;
+    return t.norm === 'q' || t.norm === 'h' ? idx.anyWord : ws.rules;
+  }
+  if (t.kind === 'n') {
+    // Numbers longer than a year never begin an expression.
+    if (t.digits! > 4 || insideNumberRun(items, i)) return null;
+    return idx.forNumber(items, i);
+  }
+  return quotedYear(items, i) ? QUOTE_RULES : null;
+}
+
+/** The longest rule match beginning at item i; ties go to the earlier rule. */
+function longestAt(ctx: RuleCtx, idx: ReturnType<typeof ruleIndex>, items: Item[], i: number): Match | null {
+  const rules = rulesAt(idx, items, i);
+  if (!rules) return null;
+  let best: Match | null = null;
+  for (let k = 0; k < rules.length; k++) {
+    const m = rules[k]!(ctx, i);
+    if (m && m.to > i && (!best || m.to > best.to)) best = m;
+  }
+  return best;
+}
+
+/**
+ * The second part of a range whose first part ends at item `end`: a connector ("to", "bis", "au", "إلى", "–", "and"
+ * after "between") and a date right after it.
+ */
+function rangeEnd(ctx: RuleCtx, idx: ReturnType<typeof ruleIndex>, items: Item[], end: number): DateSem | null {
+  const c = items[end];
+  if (!c || !c.feat.connector) return null;
+  const m = longestAt(ctx, idx, items, end + 1);
+  return m && m.sem.kind === 'date' ? m.sem : null;
+}
+
+/**
+ * A range's first part takes the year its second part states: "from May to July 2017", "von März bis Mai 2017",
+ * "de mars à mai 2017", "من مارس إلى مايو 2017", "between March 3 and March 5, 2018". Without it the first part
+ * would be resolved alone (May of the year the tense points to).
+ */
+function completeRangeStart(ctx: RuleCtx, idx: ReturnType<typeof ruleIndex>, items: Item[], m: Match): void {
+  const sem = m.sem as DateSem;
+  if (sem.year !== undefined || sem.shift !== undefined || sem.weekday !== undefined) return;
+  if (sem.month === undefined && sem.season === undefined && sem.quarter === undefined && sem.half === undefined) return;
+  const tail = rangeEnd(ctx, idx, items, m.to);
+  if (tail?.year !== undefined) sem.year = tail.year;
+}
+
+/**
+ * A bare day opening a range takes its month and year from the second part: "vom 3. bis 5. März 2018", "du 3 au
+ * 5 mars 2018", "من 3 إلى 5 مارس 2018". Alone, "3" is no date.
+ */
+function rangeStartDay(ctx: RuleCtx, idx: ReturnType<typeof ruleIndex>, items: Item[], i: number): Match | null {
+  const t = items[i]!;
+  if (t.kind !== 'n' || t.num === undefined || t.num < 1 || t.num > 31 || t.digits! > 2) return null;
+  // German writes the day as an ordinal: "3."
+  const dot = items[i + 1]?.kind === 'p' && items[i + 1]!.norm === '.' && !items[i + 1]!.gap ? 1 : 0;
+  const tail = rangeEnd(ctx, idx, items, i + 1 + dot);
+  if (!tail || tail.day === undefined || tail.month === undefined || tail.day <= t.num) return null;
+  const sem = new DateSem();
+  sem.year = tail.year;
+  sem.month = tail.month;
+  sem.day = t.num;
+  sem.dir = tail.dir;
+  return { from: i, to: i + 1 + dot, sem };
 }
 
 /** Text is tagged in blocks of about this many characters, cut at line or sentence ends. */
@@ -129,34 +201,11 @@ function runBlock(text: string, from: number, to: number, lex: Lexicon, ref: Ret
     const at = live[li]!;
     if (at < i) continue;
     i = at;
-    const t = items[i]!;
-    let rules: readonly Rule[];
-    if (t.kind === 'w') {
-      const ws = idx.forWord(t.feat);
-      if (ws.needsFollower && !followerNear(items, i)) {
-        continue;
-      }
-      rules = t.norm === 'q' || t.norm === 'h' ? idx.anyWord : ws.rules;
-    } else if (t.kind === 'n') {
-      // Numbers longer than a year never begin an expression.
-      if (t.digits! > 4 || insideNumberRun(items, i)) {
-        continue;
-      }
-      rules = idx.forNumber(items, i);
-    } else {
-      if (!quotedYear(items, i)) {
-        continue;
-      }
-      rules = QUOTE_RULES;
-    }
-    let best: Match | null = null;
-    for (let k = 0; k < rules.length; k++) {
-      const m = rules[k]!(ctx, i);
-      if (m && m.to > i && (!best || m.to > best.to)) best = m;
-    }
+    const best = longestAt(ctx, idx, items, i) ?? rangeStartDay(ctx, idx, items, i);
     if (!best) {
       continue;
     }
+    if (best.sem.kind === 'date') completeRangeStart(ctx, idx, items, best);
     const first = items[best.from]!;
     const last = items[best.to - 1]!;
     const start = first.start;

@@ -59,6 +59,11 @@ const CASES: Case[] = [
   ["de", "Die Firma wurde 2012 gegründet; zwei Jahre später ging sie an die Börse.", [["2012", "2012"], ["zwei Jahre später", "2014"]]],
   ["fr", "L'usine a ouvert en 2015 ; deux ans plus tard, elle a doublé sa production.", [["2015", "2015"], ["deux ans plus tard", "2017"]]],
   ["ar", "تعتزم الشركة استثمار المبلغ خلال خمس سنوات.", []],
+  // Ranges: two dates, the first taking the year (and month) the second states.
+  ["en", "From May to July 2017 the firm grew; between March 3 and March 5, 2018, trading halted.", [["May", "2017-05"], ["July 2017", "2017-07"], ["March 3", "2018-03-03"], ["March 5, 2018", "2018-03-05"]]],
+  ["de", "Von März bis Mai 2017 wuchs die Firma; vom 3. bis 5. März 2018 ruhte der Handel, mit 3 bis 5 Personen.", [["März", "2017-03"], ["Mai 2017", "2017-05"], ["3.", "2018-03-03"], ["5. März 2018", "2018-03-05"]]],
+  ["fr", "De mars à mai 2017, l'entreprise a grandi ; du 3 au 5 mars 2018, les échanges ont cessé.", [["mars", "2017-03"], ["mai 2017", "2017-05"], ["3", "2018-03-03"], ["5 mars 2018", "2018-03-05"]]],
+  ["ar", "من مارس إلى مايو 2017 نمت الشركة، ومن 3 إلى 5 مارس 2018 توقف التداول، وبين 2016 و2018 تضاعفت الأرباح.", [["مارس", "2017-03"], ["مايو 2017", "2017-05"], ["3", "2018-03-03"], ["5 مارس 2018", "2018-03-05"], ["2016", "2016"], ["2018", "2018"]]],
   // Perfect verbs are past: February of this year, though the sentence also speaks of the coming May.
   ["ar", "قال المتحدث إن الشركة ستعلن نتائجها في أيار المقبل، بعد أن حققت أرباحا في شباط.", [["أيار المقبل", "2019-05"], ["شباط", "2019-02"]]],
   // A bare German year between auxiliary and participle is a date; counts before nouns and attributive participles are not.
