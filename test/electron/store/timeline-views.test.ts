@@ -28,9 +28,26 @@ describe('packEvents / unpackEvents', () => {
     const wire = JSON.parse(JSON.stringify(packEvents(events))) as ReturnType<typeof packEvents>;
     expect(unpackEvents(wire)).toEqual(events);
     expect(wire.docIds).toEqual(['d1', 'd2']);
-    expect(wire.entityIds).toEqual(['ant-financial', 'alipay']);
+    expect(wire.entitySets).toEqual([['ant-financial', 'alipay'], ['alipay'], []]);
     // Same-event links come with the event in full (event:get), not with the overview.
     expect(unpackEvents(wire)[1]).not.toHaveProperty('sameAs');
+  });
+
+  it('sends repeated labels, dates and entity sets once, and leaves out ids of the usual <doc>-e<start> form', () => {
+    const events = [
+      event('d1-e0', { value: '2018-06-08', start: '2018-06-08', end: '2018-06-08' }, { start: 0, label: 'Alipay · launch' }),
+      event('d1-e40', { value: '2018-06-08', start: '2018-06-08', end: '2018-06-08' }, { start: 40, label: 'Alipay · launch' }),
+      event('merged-7', { value: '2018-06-08', start: '2018-06-08', end: '2018-06-08', certainty: 'inferred' }, { start: 80, label: 'Alipay · launch' }),
+    ].map(timelineEvent);
+    const wire = JSON.parse(JSON.stringify(packEvents(events))) as ReturnType<typeof packEvents>;
+    expect(wire.id).toEqual(['', '', 'merged-7']);
+    expect(wire.labels).toEqual(['Alipay · launch']);
+    expect(wire.dates).toHaveLength(2);
+    expect(wire.entitySets).toHaveLength(1);
+    const back = unpackEvents(wire);
+    expect(back).toEqual(events);
+    // Events with the same date share one date object.
+    expect(back[0]!.date).toBe(back[1]!.date);
   });
 
   it('labels an event without a label by the start of its sentence, whitespace folded, at most LABEL_FROM_TEXT long', () => {
