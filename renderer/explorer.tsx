@@ -6,7 +6,6 @@ import { useCurationSelection } from './editor/curation-context';
 import { CurationHistory, CurationSidebar, useCurationRevision } from './editor/curation-slots';
 import { EventDetails } from './event-pane/event-details';
 import { EventList } from './event-pane/event-list';
-import { sortEventsByTime } from './event-pane/event-order';
 import { useFullEvent } from './event-pane/use-full-event';
 import { useArrowNavigation } from './event-pane/use-arrow-navigation';
 import { RescanOffer } from './corpus/rescan-offer';
@@ -31,6 +30,12 @@ import { isUndated } from './timeline/undated';
 const isShown = (e: object): boolean => !(e as { hidden?: boolean }).hidden;
 
 const EMPTY: readonly TimelineEvent[] = [];
+
+/** A map by id made on the first lookup. */
+function lazyIndex(events: readonly TimelineEvent[]): { get(id: string): TimelineEvent | undefined } {
+  let byId: Map<string, TimelineEvent> | null = null;
+  return { get: (id) => (byId ??= new Map(events.map((e) => [e.id, e]))).get(id) };
+}
 
 type Tab = 'events' | 'filters' | 'entities' | 'documents' | 'undated';
 const TABS: Array<{ id: Tab; label: string }> = [
@@ -110,23 +115,29 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
   const documents = loaded.documents;
   const docsById = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
   const langOf = useCallback((doc: string) => docsById.get(doc)?.lang, [docsById]);
-  const eventsById = useMemo(() => new Map(events.map((e) => [e.id, e])), [events]);
+  // Built on first use (a selection): a map of 147,076 ids is ~0.1 s the first frame does not need.
+  const eventsById = useMemo(() => lazyIndex(events), [events]);
 
   // Colours come from the whole corpus, so they don't change while filtering.
   const colorLayout = useMemo(() => layoutLanes('none', colorBy, events, documents, entityNames), [colorBy, events, documents, entityNames]);
   const docColors = useMemo(() => layoutLanes('none', 'document', [], documents), [documents]);
   const docColorMap = useMemo(() => new Map(documents.map((d) => [d.id, docColors.colorOf({ doc: d.id, entities: [] })])), [documents, docColors]);
 
+  // Items of all drawable events in event order; by event (for filtered subsets and look-ups) only when asked.
   const specs = useMemo(() => {
     const titles = new Map(documents.map((d) => [d.id, d.title || d.file]));
-    const out = new Map<string, TimelineItemSpec>();
+    const list: TimelineItemSpec[] = [];
     for (const e of events) {
       const item = buildItem(e, titles.get(e.doc) ?? e.doc, colorLayout.colorOf(e));
-      if (item) out.set(e.id, item);
+      if (item) list.push(item);
     }
-    return out;
+    let byEvent: Map<TimelineEvent, TimelineItemSpec> | null = null;
+    const ofEvent = (e: TimelineEvent): TimelineItemSpec | undefined => (byEvent ??= new Map(list.map((s) => [s.event as TimelineEvent, s]))).get(e);
+    return { list, ofEvent };
   }, [events, documents, colorLayout]);
-  const ordered = useMemo(() => sortEventsByTime(events), [events]);
+  // The overview comes in this order (the main process sorts with sortEventsByTime); the first frame does not sort
+  // 147,076 events again.
+  const ordered = events;
   // Searched by the main process, which holds the sentences (the overview has labels only).
   const revision = useCurationRevision();
   const search = useSearchMatches(deferredQuery, revision);
@@ -135,36 +146,36 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
   // Nothing filtered or searched (the usual start): the lists as they are, without three passes over 50,000 events.
   const narrowed = matches !== null || isFiltered(deferredFilters);
   const filtered = useMemo(() => (narrowed ? events.filter((e) => passes(e) && (!matches || matches.has(e.id))) : events), [narrowed, events, passes, matches]);
-  const visibleOrdered = useMemo(() => {
-    if (!narrowed) return ordered;
-    const ids = new Set(filtered.map((e) => e.id));
-    return ordered.filter((e) => ids.has(e.id));
-  }, [narrowed, ordered, filtered]);
+  // `filtered` keeps the events' (time) order.
+  const visibleOrdered = filtered;
   const undated = useMemo(() => visibleOrdered.filter(isUndated), [visibleOrdered]);
   // The list renders after the timeline's first draw (a deferred value starts empty), not before it.
   const listed = useDeferredValue(visibleOrdered, EMPTY);
   // In time order, so each lane's index is built from already sorted runs.
   const items = useMemo(() => {
+    if (visibleOrdered === events) return specs.list;
     const out: TimelineItemSpec[] = [];
     for (const e of visibleOrdered) {
-      const s = specs.get(e.id);
+      const s = specs.ofEvent(e);
       if (s) out.push(s);
     }
     return out;
-  }, [visibleOrdered, specs]);
+  }, [visibleOrdered, events, specs]);
 
   const laneDocs = useMemo(
-    () => documents.filter((d) => (deferredFilters.docs.length === 0 || deferredFilters.docs.includes(d.id)) && (deferredFilters.langs.length === 0 || deferredFilters.langs.includes(d.lang))),
+    () =>
+      // Unfiltered: the documents array itself, whose sort lanes.ts has already done for the colours.
+      deferredFilters.docs.length === 0 && deferredFilters.langs.length === 0
+        ? documents
+        : documents.filter((d) => (deferredFilters.docs.length === 0 || deferredFilters.docs.includes(d.id)) && (deferredFilters.langs.length === 0 || deferredFilters.langs.includes(d.lang))),
     [documents, deferredFilters],
   );
   const laneLayout = useMemo(() => layoutLanes(lanes, colorBy, filtered, laneDocs, entityNames), [lanes, colorBy, filtered, laneDocs, entityNames]);
   const laneOfItem = useMemo(() => {
     const laneOf = laneLayout.laneOf;
-    return (item: TimelineItemSpec): string => {
-      const e = eventsById.get(item.id);
-      return e ? laneOf(e) : item.group;
-    };
-  }, [laneLayout, eventsById]);
+    // Items are built from the overview's events, which carry what lanes read (document, entities).
+    return (item: TimelineItemSpec): string => laneOf(item.event as TimelineEvent);
+  }, [laneLayout]);
 
   const fullTitle = useCallback(
     async (id: string): Promise<string> => {
@@ -203,7 +214,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
 
   const showDocument = useCallback(
     (docId: string) => {
-      const first = ordered.find((e) => e.doc === docId && specs.has(e.id)) ?? ordered.find((e) => e.doc === docId);
+      const first = ordered.find((e) => e.doc === docId && specs.ofEvent(e)) ?? ordered.find((e) => e.doc === docId);
       if (first) select(first.id);
     },
     [ordered, specs, select],
@@ -241,7 +252,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
           matchCount={matches || isFiltered(filters) ? filtered.length : null}
           total={events.length}
           onSubmit={() => {
-            const first = visibleOrdered.find((e) => specs.has(e.id)) ?? visibleOrdered[0];
+            const first = visibleOrdered.find((e) => specs.ofEvent(e)) ?? visibleOrdered[0];
             if (first) select(first.id);
             setTab('events');
           }}
@@ -298,7 +309,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
       )}
       <main className="app-main">
         <section className="timeline-pane" aria-label="Timeline">
-          {specs.size === 0 ? (
+          {specs.list.length === 0 ? (
             <div className="empty-state" data-testid="timeline">
               <h2>No dated events yet</h2>
               <p className="muted">

@@ -10,6 +10,11 @@ export interface TimelineItemSpec {
   start: Date;
   /** Exclusive: the day after the last day covered (ranges only). */
   end?: Date;
+  /** `start` and `end` in ms: the lane index and the slices read these (no Date per event). */
+  readonly startMs: number;
+  readonly endMs?: number;
+  /** The event drawn (lanes are worked out from it). */
+  readonly event: ItemEvent;
   precision: Precision;
   certainty: Certainty;
   label: string;
@@ -88,16 +93,41 @@ export function itemTitle(e: ItemEvent, docTitle: string): string {
 /** What an item is made of: the timeline's slim event (its label stands in for the sentence) or a full one. */
 export type ItemEvent = Pick<ChronoEvent, 'id' | 'doc' | 'label' | 'date' | 'edited'> & { text?: string };
 
+/** What an item takes from its date, worked out once per date object (the overview shares them among events). */
+interface Placed {
+  startMs: number;
+  endMs?: number;
+  precision: Precision;
+  /** `ev cert-… prec-…`, without the colour. */
+  classPrefix: string;
+}
+const PLACED = new WeakMap<object, Placed | null>();
+
+function placed(date: ItemEvent['date']): Placed | null {
+  let p = PLACED.get(date);
+  if (p === undefined) {
+    const iv = eventInterval({ date });
+    p = iv && {
+      startMs: localDay(iv.start).getTime(),
+      ...(iv.start === iv.end ? {} : { endMs: localDay(iv.end, 1).getTime() }),
+      precision: iv.precision,
+      classPrefix: `ev cert-${date.certainty} prec-${iv.precision}`,
+    };
+    PLACED.set(date, p);
+  }
+  return p;
+}
+
 /**
- * One per drawable event. Tooltip and label are made on first read: of 50,000 events only the few hundred
- * vis-timeline is given ever need them.
+ * One per drawable event. Tooltip, label and the Date objects are made on first read: of 50,000 events only the few
+ * hundred vis-timeline is given ever need them.
  */
 class ItemSpec implements TimelineItemSpec {
   readonly id: string;
   readonly group: string;
   readonly type: 'point' | 'range';
-  readonly start: Date;
-  readonly end?: Date;
+  readonly startMs: number;
+  readonly endMs?: number;
   readonly precision: Precision;
   readonly certainty: Certainty;
   readonly className: string;
@@ -105,20 +135,27 @@ class ItemSpec implements TimelineItemSpec {
   private cachedLabel: string | null = null;
 
   constructor(
-    private readonly event: ItemEvent,
+    readonly event: ItemEvent,
     private readonly docTitle: string,
-    iv: { start: string; end: string; precision: Precision },
+    p: Placed,
     colorClass: string,
   ) {
-    const isPoint = iv.start === iv.end;
     this.id = event.id;
     this.group = event.doc;
-    this.type = isPoint ? 'point' : 'range';
-    this.start = localDay(iv.start);
-    if (!isPoint) this.end = localDay(iv.end, 1);
-    this.precision = iv.precision;
+    this.type = p.endMs === undefined ? 'point' : 'range';
+    this.startMs = p.startMs;
+    if (p.endMs !== undefined) this.endMs = p.endMs;
+    this.precision = p.precision;
     this.certainty = event.date.certainty;
-    this.className = `ev cert-${this.certainty} prec-${iv.precision} ${colorClass}`;
+    this.className = `${p.classPrefix} ${colorClass}`;
+  }
+
+  get start(): Date {
+    return new Date(this.startMs);
+  }
+
+  get end(): Date | undefined {
+    return this.endMs === undefined ? undefined : new Date(this.endMs);
   }
 
   get label(): string {
@@ -131,9 +168,8 @@ class ItemSpec implements TimelineItemSpec {
 }
 
 export function buildItem(event: ItemEvent, docTitle: string, colorClass: string): TimelineItemSpec | null {
-  const iv = eventInterval(event);
-  if (!iv) return null;
-  return new ItemSpec(event, docTitle, iv, colorClass);
+  const p = placed(event.date);
+  return p && new ItemSpec(event, docTitle, p, colorClass);
 }
 
 export function buildItems(

@@ -66,8 +66,19 @@ export function entityCounts(events: readonly LaneEvent[]): Array<{ id: string; 
 
 /** Documents in publication order (unknown dates last), so lanes read top-down like the corpus' own chronology. */
 export function sortDocuments(documents: readonly DocumentSummary[]): DocumentSummary[] {
-  return [...documents].sort((a, b) => (a.published.value ?? '9999').localeCompare(b.published.value ?? '9999') || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  let sorted = SORTED_DOCUMENTS.get(documents);
+  if (!sorted) {
+    // ISO dates order as plain strings; titles and ids (ties only) by one collator, which is what `localeCompare`
+    // sets up on every call (10,000 documents: ~45 ms a sort that way).
+    const { compare } = new Intl.Collator();
+    const day = (d: DocumentSummary): string => d.published.value ?? '9999';
+    sorted = [...documents].sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : compare(a.title, b.title) || compare(a.id, b.id)));
+    SORTED_DOCUMENTS.set(documents, sorted);
+  }
+  return [...sorted];
 }
+/** Lanes and colours are laid out several times over the same documents at start-up: sorted once per array. */
+const SORTED_DOCUMENTS = new WeakMap<readonly DocumentSummary[], DocumentSummary[]>();
 
 export const OTHER_LANE = '~other';
 export const NO_ENTITY_LANE = '~none';
@@ -82,7 +93,8 @@ export function layoutLanes(
 ): LaneLayout {
   const docs = sortDocuments(documents);
   const docColor = new Map(docs.map((d, i) => [d.id, `doc-c${i % DOC_COLOR_COUNT}`]));
-  const ranked = entityCounts(events);
+  // Only entity colours and entity lanes need the counts (a pass over every event).
+  const ranked = colorMode === 'entity' || mode === 'entity' ? entityCounts(events) : [];
   const entityColor = new Map(ranked.map((x, i) => [x.id, `doc-c${i < ENTITY_COLORS ? i : ENTITY_COLORS}`]));
   const colorOf =
     colorMode === 'entity'

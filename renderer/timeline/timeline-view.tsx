@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { DataSet } from 'vis-data/peer';
-import { Timeline, type DataItem, type TimelineOptions } from 'vis-timeline/peer';
+import { DataSet } from 'vis-data/esnext';
+import { Timeline, type DataItem, type TimelineOptions } from 'vis-timeline/esnext';
 import { isTyping } from '../search/search-box';
 import type { TimelineItemSpec } from './build-items';
 import type { Lane } from './lanes';
@@ -51,8 +51,8 @@ export function fitWindow(items: readonly TimelineItemSpec[]): TimeWindow {
   let lo = Infinity;
   let hi = -Infinity;
   for (const i of items) {
-    lo = Math.min(lo, i.start.getTime());
-    hi = Math.max(hi, (i.end ?? i.start).getTime());
+    lo = Math.min(lo, i.startMs);
+    hi = Math.max(hi, i.endMs ?? i.startMs);
   }
   const y0 = new Date(lo).getFullYear();
   const y1 = new Date(hi - 1).getFullYear();
@@ -229,7 +229,9 @@ export function TimelineView({ items, lanes, laneOf, selectedId, revealToken, on
     const open = opening.current!;
     tl.setWindow(open.start, open.end, { animation: false });
     // vis-timeline fits all items on its first 'changed' event when no start/end option was given, overriding the
-    // window set above; our listener runs right after that fit, in the same event, so nothing flashes.
+    // window set above; our listener runs right after that fit, in the same event, so nothing flashes. (Skipping the
+    // fit instead, by its internal flag, saves two slices but leaves lanes below the fold without items until they
+    // are scrolled to: vis-timeline only draws the items of groups it has seen in view.)
     const keepWindow = (): void => {
       tl.off('changed', keepWindow);
       tl.setWindow(open.start, open.end, { animation: false });

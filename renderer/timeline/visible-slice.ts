@@ -58,8 +58,8 @@ export function buildLaneIndex(items: readonly TimelineItemSpec[], laneOf: (item
   const grouped = new Map<string, IndexedItem[][]>();
   const byId = new Map<string, IndexedItem>();
   for (const spec of items) {
-    const s = spec.start.getTime();
-    const it: IndexedItem = { spec, lane: laneOf(spec), s, e: spec.end ? spec.end.getTime() : s };
+    const s = spec.startMs;
+    const it: IndexedItem = { spec, lane: laneOf(spec), s, e: spec.endMs ?? s };
     byId.set(spec.id, it);
     let classes = grouped.get(it.lane);
     if (!classes) grouped.set(it.lane, (classes = SPAN_CLASSES.map(() => [])));
@@ -251,7 +251,7 @@ export function shownSignature(s: Shown): string {
   // Label, dates and tooltip too: an edit changes them without changing the item's id (curation, issue #7).
   if (s.kind !== 'event') return `c${s.start}-${s.end}:${s.bins.join(',')}`;
   const i = s.item.spec;
-  return `e${s.compact ? 1 : 0}${i.className}\u0000${i.label}\u0000${i.start.getTime()}\u0000${i.end?.getTime() ?? ''}\u0000${i.title}`;
+  return `e${s.compact ? 1 : 0}${i.className}\u0000${i.label}\u0000${i.startMs}\u0000${i.endMs ?? ''}\u0000${i.title}`;
 }
 
 /**
