@@ -1,20 +1,18 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { TimelineOverview } from '../shared/ipc/contract';
 import { CurationProvider, WithEventEditor } from './editor/curation-context';
 import { Explorer } from './explorer';
 import { describeError } from './ipc/call-error';
 import { useAppStatus } from './ipc/use-app-status';
-import { useRequest } from './ipc/use-request';
-import { loadOverview, unpackOverview } from './ipc/timeline-overview';
+import { loadOverview, useOverview } from './ipc/timeline-overview';
 import { request } from './ipc/api';
 import { AnnotatingView, MessageView } from './status/status-views';
 
 export function App() {
   const { status, error, refresh } = useAppStatus();
-  const ready = status?.state === 'ready';
   // The slim overview (shared/timeline-pack.ts): sentences are fetched when an event is opened or searched.
-  const timeline = useRequest('timeline:overview', ready ? {} : null, ready ? 'load' : null);
-  const loaded = useMemo(() => (timeline.data ? unpackOverview(timeline.data) : null), [timeline.data]);
+  const timeline = useOverview(status?.state);
+  const loaded = timeline.data;
   // After a change (a publication date set, an edit) the timeline is loaded again in place: the explorer keeps its
   // selection, zoom and filters instead of flashing a loading screen.
   const [reloaded, setReloaded] = useState<{ base: TimelineOverview; data: TimelineOverview } | null>(null);

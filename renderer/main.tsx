@@ -11,7 +11,10 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { prefetchOverview } from './ipc/timeline-overview';
 
+// The explorer's data is on its way while React sets the page up (renderer/ipc/timeline-overview.ts).
+prefetchOverview();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
