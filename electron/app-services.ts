@@ -17,6 +17,7 @@ import { openStore, type OpenStore } from './store/database';
 import { Repository } from './store/repository';
 import { UserStore } from './store/user-store';
 import { TimelineViews } from './store/timeline-views';
+import { OverviewCache, type OverviewAnswer } from './store/overview-cache';
 import type { Recovery } from './store/database';
 
 function recoveryNotice(what: string, r: Recovery): string {
@@ -44,6 +45,10 @@ export interface AppServices {
   events: EventEmitter<{ [K in keyof Events]: [Events[K]] }>;
   /** Resolves when the first-start annotation (if any) has finished. */
   ready: Promise<void>;
+  /** `timeline:overview` as ready-made bytes (the browser preview sends them as they are). */
+  overview(): Promise<OverviewAnswer>;
+  /** A request came in (the browser preview's server says so): background work waits for a quiet moment. */
+  activity(): void;
   close(): Promise<void>;
 }
 
@@ -172,10 +177,17 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   }
 
   const views = new TimelineViews(() => repo.timeline());
+  const overview = new OverviewCache({
+    compute: () => views.overview(),
+    revision: () => repo.revision,
+    // What the overview is derived from: index lines name each document file by its content.
+    state: () => [repo.corpusDir, repo.documentEntries(), repo.problems, repo.catalogKey(), repo.hasStaleLinks, user.log],
+    file: opts.readOnly ? null : `${store.file}.overview`,
+  });
   const handlers: Handlers = {
     'app:status': async () => ({ ...status }),
     'timeline:load': async () => repo.timeline(),
-    'timeline:overview': async () => views.overview(),
+    'timeline:overview': async () => (await overview.answer()).value(),
     'event:get': async ({ id }) => {
       const event = views.event(id);
       if (!event) throw new ServiceError('not-found', `no event ${id}`);
@@ -242,9 +254,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     events,
     ready,
+    overview: () => overview.answer(),
+    activity: () => overview.touch(),
     close: async () => {
       await running?.catch(() => undefined);
       await syncing;
+      await overview.close();
       unwatch?.();
       await user.close();
       await store.close();

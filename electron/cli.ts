@@ -301,7 +301,7 @@ async function cmdServe(argv: string[]): Promise<void> {
   const staticDir = await ensureRendererBuilt(root, err);
   const storeFile = values.store ?? path.join(defaultUserDataDir(), 'store.json');
   const services = await createAppServices({ storeFile, defaultCorpusDir: bundledCorpusDir(root) });
-  const server = await startServer({ services, staticDir, port });
+  const server = await startServer({ services, staticDir, port, prepareOverview: true });
   process.stdout.write(`${server.url}\n`);
   err(`serving ${storeFile} on 127.0.0.1 only; press Ctrl+C to stop`);
   const stop = async (): Promise<void> => {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { EVENT_CHANNELS } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
 import type { AppServices } from '../app-services';
+import type { OverviewAnswer } from '../store/overview-cache';
 import { dispatch } from '../ipc/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../security/policy';
 
@@ -31,6 +32,11 @@ export interface ServeOptions {
   services: AppServices;
   staticDir: string;
   port?: number;
+  /**
+   * Have the explorer's overview ready before listening (`cli serve`): part of opening the store, read from the file
+   * the last run left beside it, or derived (seconds on a 10,000-article corpus) when the store changed since.
+   */
+  prepareOverview?: boolean;
 }
 
 export interface RunningServer {
@@ -56,6 +62,10 @@ async function readBody(req: http.IncomingMessage): Promise<unknown> {
   return text.trim() === '' ? {} : JSON.parse(text);
 }
 
+const isEmptyObject = (x: unknown): boolean => typeof x === 'object' && x !== null && !Array.isArray(x) && Object.keys(x).length === 0;
+
+const acceptsGzip = (req: http.IncomingMessage): boolean => /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = randomBytes(24).toString('hex');
   const root = path.resolve(opts.staticDir);
@@ -73,10 +83,17 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     res.writeHead(status, headers('application/json; charset=utf-8'));
     res.end(JSON.stringify(body));
   };
+  const sendOverview = (req: http.IncomingMessage, res: http.ServerResponse, answer: OverviewAnswer): void => {
+    const gzip = acceptsGzip(req);
+    const body = gzip ? answer.gzip : answer.json();
+    res.writeHead(200, { ...headers('application/json; charset=utf-8'), ...(gzip ? { 'Content-Encoding': 'gzip' } : {}), Vary: 'Accept-Encoding', 'Content-Length': body.length });
+    res.end(body);
+  };
 
   const server = http.createServer(async (req, res) => {
     try {
       if (!allowedHosts.has(req.headers.host ?? '')) return json(res, 403, fail('forbidden', 'unexpected Host header'));
+      opts.services.activity();
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (url.pathname.startsWith('/api/')) {
         const given = (req.headers['x-chronolens-token'] as string | undefined) ?? url.searchParams.get('token') ?? undefined;
@@ -96,6 +113,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           } catch (e) {
             return json(res, 400, fail('bad-request', (e as Error).message));
           }
+          // The explorer's first call answers ready-made bytes (electron/store/overview-cache.ts), gzipped unless
+          // the client cannot take it; anything but its empty arguments goes through dispatch for the error.
+          if (m[1] === 'timeline:overview' && isEmptyObject(body)) return sendOverview(req, res, await opts.services.overview());
           return json(res, 200, await dispatch(opts.services.handlers, m[1]!, body));
         }
         return json(res, 404, fail('not-found', 'no such API route'));
@@ -123,6 +143,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     opts.services.events.on(channel, listener);
     return () => opts.services.events.off(channel, listener);
   });
+
+  // Not while a first start annotates (no timeline yet): the page shows the progress meanwhile.
+  if (opts.prepareOverview && (await opts.services.handlers['app:status']({})).state === 'ready') await opts.services.overview();
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
