@@ -40,7 +40,8 @@ interface LaneData {
 
 export interface LaneIndex {
   lanes: Map<string, LaneData>;
-  byId: Map<string, IndexedItem>;
+  /** Made on first use (a selection, a change of lanes): 147,076 ids are not hashed for the first frame. */
+  readonly byId: ReadonlyMap<string, IndexedItem>;
   size: number;
 }
 
@@ -56,11 +57,11 @@ const spanClass = (span: number): number => {
 
 export function buildLaneIndex(items: readonly TimelineItemSpec[], laneOf: (item: TimelineItemSpec) => string): LaneIndex {
   const grouped = new Map<string, IndexedItem[][]>();
-  const byId = new Map<string, IndexedItem>();
+  const all: IndexedItem[] = [];
   for (const spec of items) {
     const s = spec.startMs;
     const it: IndexedItem = { spec, lane: laneOf(spec), s, e: spec.endMs ?? s };
-    byId.set(spec.id, it);
+    all.push(it);
     let classes = grouped.get(it.lane);
     if (!classes) grouped.set(it.lane, (classes = SPAN_CLASSES.map(() => [])));
     classes[spanClass(it.e - it.s)]!.push(it);
@@ -88,7 +89,14 @@ export function buildLaneIndex(items: readonly TimelineItemSpec[], laneOf: (item
     }
     lanes.set(lane, { buckets, size });
   }
-  return { lanes, byId, size: items.length };
+  let byId: Map<string, IndexedItem> | null = null;
+  return {
+    lanes,
+    get byId() {
+      return (byId ??= new Map(all.map((it) => [it.spec.id, it])));
+    },
+    size: items.length,
+  };
 }
 
 /** First index whose value is >= x. */
