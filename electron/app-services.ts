@@ -3,7 +3,7 @@
  * First start: when the store is empty, the bundled sample corpus is annotated in the background with progress.
  */
 import { EventEmitter } from 'node:events';
-import type { AnnotateProgress, AnnotateSummary, AppStatus, CallArgs, CallChannel, CallResult, DocumentSummary, EditResult, Events, Handlers } from '../shared/ipc/contract';
+import type { AnnotateProgress, AnnotateSummary, AppStatus, CallChannel, DocumentSummary, EditResult, Events, Handlers } from '../shared/ipc/contract';
 import { ServiceError } from '../shared/ipc/result';
 import { AnnotationCancelledError, annotateCorpus } from './corpus/annotate-corpus';
 import { SetDateError, setPublicationDate } from './corpus/set-date';
@@ -13,6 +13,7 @@ import type { Edit } from '../shared/edits';
 import { watchCorpus } from './corpus/watch-corpus';
 import { exportData, filterExport } from './export/data';
 import { printData } from './export/print-data';
+import { withExportProgress, type PrintExporter } from './export/print-progress';
 import { openStore, type OpenStore } from './store/database';
 import { Repository } from './store/repository';
 import { UserStore } from './store/user-store';
@@ -33,8 +34,11 @@ export interface AppServicesOptions {
    * uses it, so exporting works while the app has the store open.
    */
   readOnly?: boolean;
-  /** PDF/PNG export; the desktop shell provides it (a hidden window), elsewhere `export:print` answers bad-request. */
-  print?: (args: CallArgs<'export:print'>) => Promise<CallResult<'export:print'>>;
+  /**
+   * PDF/PNG export; the desktop shell provides it (a hidden window), elsewhere `export:print` answers bad-request.
+   * Its steps go out as `export:progress`.
+   */
+  print?: PrintExporter;
 }
 
 /** Calls that change the store: refused by a read-only instance. */
@@ -184,6 +188,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     state: () => [repo.corpusDir, repo.documentEntries(), repo.problems, repo.catalogKey(), repo.hasStaleLinks, user.log],
     file: opts.readOnly ? null : `${store.file}.overview`,
   });
+  const print = opts.print ? withExportProgress(opts.print, (p) => events.emit('export:progress', p)) : null;
   const handlers: Handlers = {
     'app:status': async () => ({ ...status }),
     'timeline:load': async () => repo.timeline(),
@@ -213,8 +218,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     'export:data': async ({ format, ...filters }) => exportData(filterExport(repo.eventsExport(), filters), format),
     'export:print-data': async (filters) => printData({ documents: repo.timeline().documents, events: repo.effective().events }, filters),
     'export:print': async (args) => {
-      if (!opts.print) throw new ServiceError('bad-request', 'PDF and PNG are saved by the desktop app or `chronolens export --format pdf|png`; in the browser preview, open the print view and use the browser’s Print command');
-      return opts.print(args);
+      if (!print) throw new ServiceError('bad-request', 'PDF and PNG are saved by the desktop app or `chronolens export --format pdf|png`; in the browser preview, open the print view and use the browser’s Print command');
+      return print(args);
     },
     'document:set-date': async ({ id, published }) => {
       if (running) throw new ServiceError('busy', 'an annotation is running; set the date when it has finished');

@@ -7,24 +7,14 @@
 import { writeFile } from 'node:fs/promises';
 // eslint-disable-next-line no-restricted-imports -- this file is part of the thin Electron shell, like main.ts and window.ts
 import { BrowserWindow, dialog, screen } from 'electron';
-import type { CallArgs, CallResult } from '../shared/ipc/contract';
 import { PAGE_MARGIN_MM, pageSizePx, printQuery, RENDER_ALL_QUERY } from '../shared/print-options';
 import { capturePng, PAGE_SIZE_SCRIPT, SCROLL_AND_SETTLE, type TileCapturer } from './export/png/capture-png';
+import { PRINT_STATE_SCRIPT, waitForPrintView, type PrintExporter, type PrintViewState } from './export/print-progress';
 import { allowNavigation, APP_ORIGIN_URL } from './security/policy';
 
 const READY_TIMEOUT_MS = 180_000;
 const MM_PER_INCH = 25.4;
 
-async function waitForPrintReady(win: BrowserWindow): Promise<void> {
-  const until = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    const state = (await win.webContents.executeJavaScript("document.body.dataset.printReady === '1' ? '1' : (document.body.dataset.printError || '')")) as string;
-    if (state === '1') return;
-    if (state) throw new Error(`the print view failed: ${state}`);
-    if (Date.now() > until) throw new Error('the print view did not finish its layout in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /**
  * capturePage on the hidden window. Captures come at the display's scale factor; the zoom factor makes up the rest
@@ -52,8 +42,9 @@ function electronCapturer(win: BrowserWindow): TileCapturer {
   };
 }
 
-export function createPrintExporter(preloadPath: string, parent: () => BrowserWindow | null): (args: CallArgs<'export:print'>) => Promise<CallResult<'export:print'>> {
-  return async ({ format, options }) => {
+/** Reports its steps (export:progress, through the services) from the save dialog's answer on. */
+export function createPrintExporter(preloadPath: string, parent: () => BrowserWindow | null): PrintExporter {
+  return async ({ format, options }, report = () => undefined) => {
     const owner = parent();
     const saveOptions = { defaultPath: `chronolens-timeline.${format}`, filters: [{ name: format.toUpperCase(), extensions: [format] }] };
     const target = owner ? await dialog.showSaveDialog(owner, saveOptions) : await dialog.showSaveDialog(saveOptions);
@@ -88,8 +79,10 @@ export function createPrintExporter(preloadPath: string, parent: () => BrowserWi
       if (!allowNavigation(url)) event.preventDefault();
     });
     try {
+      report('open');
       await win.loadURL(`${APP_ORIGIN_URL}print.html?${printQuery(options)}${format === 'png' ? `&${RENDER_ALL_QUERY}` : ''}`);
-      await waitForPrintReady(win);
+      await waitForPrintView(() => win.webContents.executeJavaScript(PRINT_STATE_SCRIPT) as Promise<PrintViewState>, report, { timeoutMs: READY_TIMEOUT_MS });
+      report('write');
       let data: Buffer;
       if (format === 'pdf') {
         const m = PAGE_MARGIN_MM;
@@ -104,6 +97,7 @@ export function createPrintExporter(preloadPath: string, parent: () => BrowserWi
         // Tiled and stitched by the shared module (electron/export/png); only the capturing is Electron's.
         data = (await capturePng(electronCapturer(win), options.scale)).png;
       }
+      report('save');
       await writeFile(target.filePath, data);
       return { fileName: target.filePath, bytes: data.length };
     } finally {

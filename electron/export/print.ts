@@ -13,6 +13,7 @@ import { createAppServices } from '../app-services';
 import { ensureRendererBuilt } from '../serve/ensure-renderer';
 import { startServer } from '../serve/server';
 import { capturePng, PAGE_SIZE_SCRIPT, SCROLL_AND_SETTLE, type TileCapturer } from './png/capture-png';
+import { PRINT_STATE_SCRIPT, waitForPrintView, type PrintViewState, type ReportPhase } from './print-progress';
 
 export class ChromiumNotFoundError extends Error {}
 export class PrintViewError extends Error {}
@@ -34,6 +35,8 @@ export interface PrintExportRequest {
   log?: (s: string) => void;
   /** Milliseconds to wait for the print view to lay out. */
   timeoutMs?: number;
+  /** Told each step as it starts (open, data, layout, render, write, save), as the desktop app's export:progress. */
+  onPhase?: ReportPhase;
 }
 
 export interface PrintExportResult {
@@ -106,16 +109,19 @@ export async function exportPrint(req: PrintExportRequest): Promise<PrintExportR
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     if (req.format === 'pdf') await page.emulateMedia({ media: 'print' });
     const query = `${printQuery(req.options)}${req.format === 'png' ? `&${RENDER_ALL_QUERY}` : ''}`;
+    const report = req.onPhase ?? (() => undefined);
+    report('open');
     const res = await page.goto(`${origin}/print.html?token=${encodeURIComponent(server.token)}&${query}`);
     if (!res?.ok()) throw new PrintViewError(`the print view did not load (HTTP ${res?.status() ?? 'no answer'}) from ${staticDir}`);
-    const handle = await page.waitForFunction(() => (document.body.dataset.printReady === '1' ? '1' : document.body.dataset.printError), undefined, { timeout, polling: 50 });
-    const state = await handle.jsonValue();
-    if (state !== '1') throw new PrintViewError(`the print view failed: ${String(state)}`);
+    await waitForPrintView(() => page.evaluate(PRINT_STATE_SCRIPT) as Promise<PrintViewState>, report, { timeoutMs: timeout, pollMs: 50 }).catch((e: unknown) => {
+      throw new PrintViewError((e as Error).message);
+    });
     const { events, phases } = await page.evaluate(() => ({
       events: document.querySelectorAll('.note').length,
       phases: Object.fromEntries(performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.duration)])),
     }));
     const tLayout = performance.now();
+    report('write');
     let bytes: Buffer;
     if (req.format === 'pdf') {
       const m = PAGE_MARGIN_MM;
@@ -130,6 +136,7 @@ export async function exportPrint(req: PrintExportRequest): Promise<PrintExportR
       bytes = (await capturePng(playwrightCapturer(page), req.options.scale)).png;
     }
     if (consoleErrors.length) log(`print view reported: ${consoleErrors.slice(0, 3).join(' | ')}`);
+    report('save');
     await mkdir(path.dirname(path.resolve(req.out)), { recursive: true });
     await writeFile(req.out, bytes);
     const t1 = performance.now();

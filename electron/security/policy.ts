@@ -14,7 +14,8 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
+  // Our own pages only: the export dialog shows the print view in a frame as its preview; no other site may frame us.
+  "frame-ancestors 'self'",
 ].join('; ');
 
 /** The custom scheme the packaged renderer is served from. */

@@ -1,6 +1,8 @@
 // The print view: its own entry (no vis-timeline, no app chrome). Bundled fonts, so the PDF embeds Noto Sans and
 // Amiri and nothing depends on what the system has installed.
 import '../no-eval';
+// First: the print view as the dialog's preview takes the dialog's API before api.ts looks for one.
+import './inherit-api';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-400.css';

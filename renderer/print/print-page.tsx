@@ -1,20 +1,30 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { PAGE_MARGIN_MM, parsePrintQuery, type PrintOptions } from '../../shared/print-options';
+import { PAGE_MARGIN_MM, pageSizePx, parsePrintQuery, type PrintOptions } from '../../shared/print-options';
 import { request } from '../ipc/api';
 import { describeError } from '../ipc/call-error';
 import { canvasMeasure, loadPrintFonts, NUMBER_FONT, SOURCE_FONT, SOURCE_TITLE_FONT } from './measure-text';
 import { filtersOf, prepare } from './prepare';
-import { reportHtml } from './report-html';
+import type { PrintLayout } from './print-layout';
+import { reportHtml, type PreviewLimit } from './report-html';
+import { isPreview, measureParts, postPreview } from './preview-messages';
+import { estimatePages } from './page-estimate';
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; options: PrintOptions; html: string; width: number };
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; options: PrintOptions; html: string; width: number; layout: PrintLayout };
 
-/** Phases the exporters report (performance marks, read back with `performance.getEntriesByType('measure')`). */
+/** The dialog's preview (`preview=1`): the first two sections, rows for about a page each, and the first notes. */
+const PREVIEW_LIMIT: PreviewLimit = { sections: 2, rows: 40, notes: 24 };
+
+/**
+ * Phases the exporters report (performance marks, read back with `performance.getEntriesByType('measure')`). While
+ * one runs, `body[data-print-step]` names it, so an exporter can tell how far the page is (export:progress).
+ */
 export const PRINT_PHASES = ['print:data', 'print:layout', 'print:html', 'print:render'] as const;
 
 function pageRules(o: PrintOptions, width: number): string {
   const m = PAGE_MARGIN_MM;
-  // Values come from the validated enums and the computed width only (never from free text).
-  return `@page { size: ${o.paper} ${o.orientation}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; } .report { width: ${width}px; }`;
+  const page = pageSizePx(o.paper, o.orientation);
+  // Values come from the validated enums and the computed sizes only (never from free text).
+  return `@page { size: ${o.paper} ${o.orientation}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; } .report { width: ${width}px; } .sheet { width: ${page.width}px; height: ${page.height}px; }`;
 }
 
 function measurePhases(): void {
@@ -28,35 +38,45 @@ export function PrintPage({ search }: { search: string }) {
   const [loaded, setLoaded] = useState<State>({ kind: 'loading' });
   const state = useMemo((): State => (parsed.ok ? loaded : { kind: 'error', message: `Bad print options: ${parsed.message}` }), [parsed, loaded]);
 
+  const preview = useMemo(() => isPreview(search), [search]);
+
   useEffect(() => {
     if (!parsed.ok) return;
     const options = parsed.value;
     let current = true;
+    const step = (name: string): void => void (document.body.dataset.printStep = name);
     performance.mark('print:start');
+    step('data');
+    if (preview) postPreview({ state: 'loading' });
     // The report's own call (filtered in the main process), not the explorer's payload.
     Promise.all([request('export:print-data', filtersOf(options)), loadPrintFonts()])
       .then(([data]) => {
         if (!current) return;
         performance.mark('print:data');
+        step('layout');
         const prepared = prepare(data, options, { text: canvasMeasure(), number: canvasMeasure(NUMBER_FONT), sourceTitle: canvasMeasure(SOURCE_TITLE_FONT), source: canvasMeasure(SOURCE_FONT) });
         performance.mark('print:layout');
-        const html = reportHtml(prepared);
+        step('html');
+        const html = reportHtml(prepared, preview ? PREVIEW_LIMIT : undefined);
         performance.mark('print:html');
-        setLoaded({ kind: 'ready', options, html, width: prepared.width });
+        step('render');
+        setLoaded({ kind: 'ready', options, html, width: prepared.width, layout: prepared.layout });
       })
       .catch((err: unknown) => current && setLoaded({ kind: 'error', message: describeError(err) }));
     return () => {
       current = false;
     };
-  }, [parsed]);
+  }, [parsed, preview]);
 
   useLayoutEffect(() => {
     if (state.kind === 'loading') return;
     const body = document.body;
     if (state.kind === 'error') {
       body.dataset.printError = state.message;
+      if (preview) postPreview({ state: 'error', message: state.message });
       return;
     }
+    if (preview) body.dataset.preview = '1';
     if (new URLSearchParams(search).get('render') === 'all') body.dataset.renderAll = '1';
     // A constructed sheet, not a <style> element: the CSP allows no inline styles.
     const sheet = new CSSStyleSheet();
@@ -71,6 +91,11 @@ export function PrintPage({ search }: { search: string }) {
           performance.mark('print:render');
           measurePhases();
           body.dataset.printReady = '1';
+          if (preview) {
+            const { options, layout } = state;
+            const parts = measureParts(document, pageSizePx(options.paper, options.orientation).contentHeight);
+            postPreview({ state: 'ready', pages: estimatePages(layout, options.orientation, parts), events: layout.notes.length, height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth });
+          }
         }),
       ),
     );
@@ -79,7 +104,7 @@ export function PrintPage({ search }: { search: string }) {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
       delete body.dataset.printReady;
     };
-  }, [state, search]);
+  }, [state, search, preview]);
 
   if (state.kind === 'loading') return <p className="print-status">Laying out the timeline…</p>;
   if (state.kind === 'error')

@@ -176,8 +176,34 @@ function describeFilters(p: Prepared): string | null {
   return `Filtered: ${parts.join('; ')} (${p.layout.notes.length} of ${p.totalEvents} events).`;
 }
 
-/** The whole report: head, legend, one section per page range, then the numbered source notes. */
-export function reportHtml(prepared: Prepared): string {
+/** What the export dialog's preview shows: the first pages only, each cut to one sheet of paper. */
+export interface PreviewLimit {
+  /** Sections drawn (each starts a page). */
+  sections: number;
+  /** Rows of items per section (the rest would run onto later pages). */
+  rows: number;
+  /** Source notes. */
+  notes: number;
+}
+
+/** The first lanes of a section, holding at most `rows` rows of items (at least one lane). */
+function firstRows(s: Section, rows: number): Section {
+  const lanes: Lane[] = [];
+  let used = 0;
+  for (const lane of s.lanes) {
+    if (lanes.length > 0 && used + lane.rows > rows) break;
+    lanes.push(lane);
+    used += lane.rows;
+  }
+  return { ...s, lanes };
+}
+
+/**
+ * The whole report: head, legend, one section per page range, then the numbered source notes. With `preview`, the
+ * same pieces for the first pages only, each in a `.sheet` (the dialog's preview: never the whole report, which at
+ * thousands of events takes seconds to lay out in the page that shows it).
+ */
+export function reportHtml(prepared: Prepared, preview?: PreviewLimit): string {
   const { layout, options, colors, width } = prepared;
   const inReport = new Set(layout.notes.map((n) => n.event.doc));
   const docs = prepared.documents.filter((d) => inReport.has(d.id));
@@ -188,13 +214,20 @@ export function reportHtml(prepared: Prepared): string {
     `<p class="range">${layout.range ? `${formatDay(layout.range.start)} – ${formatDay(layout.range.end)}` : 'No dated events'}</p>` +
     `<p class="muted">${plural(layout.notes.length, 'event')} from ${plural(docs.length, 'document')}${undated} · numbers refer to the source notes</p>` +
     `${filters ? `<p class="muted">${esc(filters)}</p>` : ''}</header>`;
-  const sections = layout.sections.map((s, i) => sectionHtml(s, width, colors, i === 0)).join('');
+  const shownNotes = preview ? layout.notes.slice(0, preview.notes) : layout.notes;
   let lists = '';
-  for (let i = 0; i < layout.notes.length; i += NOTES_PER_LIST) {
-    const items = layout.notes.slice(i, i + NOTES_PER_LIST).map((n) => noteHtml(n, colors.get(n.event.doc) ?? 'doc-c0', prepared.sourceTitles.get(n.event.doc) ?? n.event.doc));
+  for (let i = 0; i < shownNotes.length; i += NOTES_PER_LIST) {
+    const items = shownNotes.slice(i, i + NOTES_PER_LIST).map((n) => noteHtml(n, colors.get(n.event.doc) ?? 'doc-c0', prepared.sourceTitles.get(n.event.doc) ?? n.event.doc));
     lists += `<ol class="notes-list">${items.join('')}</ol>`;
   }
   const notes = layout.notes.length ? `<section class="notes new-page"><h2>Sources</h2>${lists}</section>` : '';
   const empty = layout.notes.length === 0 ? '<p class="empty">No events match these options.</p>' : '';
-  return `<main class="report ${options.orientation}" data-paper="${options.paper}" data-split="${options.split}">${head}${legendHtml(docs, colors)}${empty}${sections}${notes}</main>`;
+  const main = `<main class="report ${options.orientation}" data-paper="${options.paper}" data-split="${options.split}" data-sections="${layout.sections.length}">`;
+  if (!preview) {
+    const sections = layout.sections.map((s, i) => sectionHtml(s, width, colors, i === 0)).join('');
+    return `${main}${head}${legendHtml(docs, colors)}${empty}${sections}${notes}</main>`;
+  }
+  const shown = layout.sections.slice(0, preview.sections).map((s, i) => sectionHtml(firstRows(s, preview.rows), width, colors, i === 0));
+  const sheets = [`${head}${legendHtml(docs, colors)}${empty}${shown[0] ?? ''}`, ...shown.slice(1), ...(notes ? [notes] : [])];
+  return `${main}${sheets.map((html, i) => `<div class="sheet" data-sheet="${i + 1}">${html}</div>`).join('')}</main>`;
 }

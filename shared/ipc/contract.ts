@@ -125,6 +125,25 @@ export interface ExportedFile {
   bytes: number;
 }
 
+/**
+ * Steps of a PDF / PNG export (`export:progress`), in order: `open` loads the print view, `data` / `layout` /
+ * `render` are the print view's own phases (renderer/print/print-page.tsx), `write` is Chromium's PDF writer or the
+ * PNG tiles, `save` writes the file. It ends with `done`, `cancelled` (the save dialog was dismissed) or `error`.
+ */
+export const EXPORT_PHASES = ['open', 'data', 'layout', 'render', 'write', 'save', 'done', 'cancelled', 'error'] as const;
+export type ExportPhase = (typeof EXPORT_PHASES)[number];
+
+export interface ExportProgress {
+  format: PrintFormat;
+  phase: ExportPhase;
+  /** 0..1: how far the export is, by the steps' usual share of its time. */
+  fraction: number;
+  /** The file written (`done`). */
+  fileName?: string;
+  /** What went wrong (`error`). */
+  message?: string;
+}
+
 /** Request/response calls: channel → argument and result types. */
 export interface Calls {
   'app:status': { args: Record<string, never>; result: AppStatus };
@@ -169,6 +188,8 @@ export interface Events {
   'annotate:progress': AnnotateProgress;
   /** Files in the open corpus folder changed on disk (debounced): the renderer may offer to re-scan. */
   'corpus:changed': { files: number };
+  /** A PDF / PNG export (`export:print`) moved to its next step; one export runs at a time. */
+  'export:progress': ExportProgress;
 }
 
 export type CallChannel = keyof Calls;
@@ -186,7 +207,7 @@ export interface ChronolensApi {
 /** Main-process implementation of every call: derived from the contract, so none can be missing. */
 export type Handlers = { [K in CallChannel]: (args: CallArgs<K>) => Promise<CallResult<K>> };
 
-export const EVENT_CHANNELS = ['annotate:progress', 'corpus:changed'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['annotate:progress', 'corpus:changed', 'export:progress'] as const satisfies readonly EventChannel[];
 
 /** Prefix used on the Electron IPC bus so our channels never collide with Electron's own. */
 export const IPC_PREFIX = 'chronolens:';

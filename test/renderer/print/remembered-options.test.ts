@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRemembered, saveRemembered } from '../../../renderer/print/remembered-options';
+import { DEFAULT_REMEMBERED, loadRemembered, saveRemembered, STORAGE_KEY, titleOf } from '../../../renderer/print/remembered-options';
 
 function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
   const m = new Map<string, string>();
@@ -7,19 +7,36 @@ function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
 }
 
 describe('remembered export options', () => {
-  it('gives the last saved paper, orientation, split and scale back', () => {
+  it('gives the last saved format, paper, orientation, split, scale and title back', () => {
     const s = memoryStorage();
-    saveRemembered({ paper: 'Letter', orientation: 'portrait', split: 'year', scale: 3 }, s);
-    expect(loadRemembered(s)).toEqual({ paper: 'Letter', orientation: 'portrait', split: 'year', scale: 3 });
+    const saved = { format: 'png', paper: 'Letter', orientation: 'portrait', split: 'year', scale: 3, titleMode: 'custom', title: 'Ant Financial 2016–2020' } as const;
+    saveRemembered(saved, s);
+    expect(loadRemembered(s)).toEqual(saved);
+    expect(titleOf(loadRemembered(s))).toBe('Ant Financial 2016–2020');
   });
 
-  it('falls back to the defaults when nothing, garbage or invalid values are stored', () => {
-    const defaults = { paper: 'A4', orientation: 'landscape', split: 'fit', scale: 1 };
+  it('falls back to the defaults when nothing or garbage is stored', () => {
     const s = memoryStorage();
-    expect(loadRemembered(s)).toEqual(defaults);
-    s.setItem('chronolens.print-options', '{not json');
-    expect(loadRemembered(s)).toEqual(defaults);
-    s.setItem('chronolens.print-options', JSON.stringify({ paper: 'A3', scale: 9 }));
-    expect(loadRemembered(s)).toEqual(defaults);
+    expect(loadRemembered(s)).toEqual(DEFAULT_REMEMBERED);
+    expect(DEFAULT_REMEMBERED).toMatchObject({ format: 'pdf', paper: 'A4', orientation: 'landscape', split: 'fit', scale: 1, titleMode: 'default' });
+    for (const bad of ['{not json', 'null', '[1,2]', '"A4"', '']) {
+      s.setItem(STORAGE_KEY, bad);
+      expect(loadRemembered(s), bad).toEqual(DEFAULT_REMEMBERED);
+    }
+  });
+
+  it('replaces only the invalid fields, keeping the valid ones', () => {
+    const s = memoryStorage();
+    s.setItem(STORAGE_KEY, JSON.stringify({ format: 'svg', paper: 'A3', orientation: 'portrait', split: 'year', scale: 9, titleMode: 'shout', title: 42 }));
+    expect(loadRemembered(s)).toEqual({ ...DEFAULT_REMEMBERED, orientation: 'portrait', split: 'year' });
+    s.setItem(STORAGE_KEY, JSON.stringify({ scale: Number.NaN, title: 'x'.repeat(500), titleMode: 'custom' }));
+    const r = loadRemembered(s);
+    expect(r.scale).toBe(1);
+    expect(r.title).toHaveLength(200);
+  });
+
+  it('a blank custom title means the default title', () => {
+    expect(titleOf({ titleMode: 'custom', title: '   ' })).toBeUndefined();
+    expect(titleOf({ titleMode: 'default', title: 'kept for next time' })).toBeUndefined();
   });
 });
