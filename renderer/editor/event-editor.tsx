@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Anchor, EditedEvent, EditOp, EventPatch } from '../../shared/edits';
+import { anchorOf } from '../../shared/edits';
 import type { Certainty, Lang, TimexMod } from '../../shared/model';
 import { applyMod, formatTimex, timexInterval } from '../../shared/timex';
 import { CallError, describeError } from '../ipc/call-error';
@@ -92,7 +93,7 @@ export function EventEditor({ target, docTitle, lang, onSave, onClose }: Props) 
     if (!sameList(t, e.tags ?? [])) patch.tags = t;
     if (hidden !== (e.hidden ?? false)) patch.hidden = hidden;
     if (Object.keys(patch).length === 0) return null;
-    return { kind: 'event.update', target: { doc: e.doc, start: e.start, end: e.end, text: e.text }, patch };
+    return { kind: 'event.update', target: anchorOf(e), patch };
   }
 
   async function submit(ev: FormEvent): Promise<void> {

@@ -306,6 +306,24 @@ describe('curation in the served renderer', () => {
     await expect.poll(() => page.textContent('.source .doc-meta')).toMatch(/28 May 2020.*via user/s);
   });
 
+  it('edits the second statement of a sentence without touching the first', async () => {
+    // "…، أطلقت … تكنولوجيا بلوكتشين …، واستمرت لتوظيف خبراء … في العام التالي": 2016-SU launch and 2017 hiring.
+    const second = data.events.find((e) => e.part !== undefined)!;
+    const first = data.events.find((e) => e.doc === second.doc && e.start === second.start && e.part === undefined)!;
+    await page.getByRole('tab', { name: 'Events' }).click();
+    await page.locator(`[data-row-id="${second.id}"]`).click();
+    await page.locator('[data-testid="edit-event"]').click();
+    await editor().waitFor();
+    expect(await field('label').inputValue()).toBe(second.label);
+    await field('label').fill('Ant Financial hires blockchain experts');
+    await page.locator('[data-testid="save-event"]').click();
+    await editor().waitFor({ state: 'detached' });
+    await expect.poll(async () => (await exportJson()).events.filter((e) => e.doc === second.doc && e.start === second.start).map((e) => [e.id, e.label])).toEqual([
+      [first.id, first.label],
+      [second.id, 'Ant Financial hires blockchain experts'],
+    ]);
+  });
+
   it('ran without page errors or console errors', () => {
     expect(problems).toEqual([]);
   });
