@@ -8,8 +8,11 @@ import { ExportProgressBar } from './export-progress';
 import { PrintPreview } from './print-preview';
 import './print-dialog.css';
 
-/** The desktop app loads the renderer from app://; the browser preview from loopback HTTP. */
-const isDesktop = (): boolean => window.location.protocol === 'app:';
+/**
+ * Files are saved by the desktop app, whose preload provides `window.chronolens`; the browser preview (loopback HTTP
+ * bridge, no preload) opens the print view instead.
+ */
+const isDesktop = (): boolean => window.chronolens !== undefined;
 
 export function printViewUrl(options: PrintOptions, search = window.location.search): string {
   const token = new URLSearchParams(search).get('token') ?? '';

@@ -37,7 +37,8 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
 export function PrintPreview({ baseUrl, options, format }: { baseUrl: string; options: PrintOptions; format: PrintFormat }) {
   const page = pageSizePx(options.paper, options.orientation);
   // The frame's URL and size change together, after the options have settled.
-  const wanted = useDebounced(JSON.stringify({ url: `${baseUrl}&${PREVIEW_QUERY}`, width: page.width, height: page.height }), PREVIEW_DEBOUNCE_MS);
+  const latest = JSON.stringify({ url: `${baseUrl}&${PREVIEW_QUERY}`, width: page.width, height: page.height });
+  const wanted = useDebounced(latest, PREVIEW_DEBOUNCE_MS);
   const pane = useRef<HTMLDivElement>(null);
   const paneSize = useSize(pane);
   const [shown, setShown] = useState<Frame | null>(null);
@@ -85,7 +86,8 @@ export function PrintPreview({ baseUrl, options, format }: { baseUrl: string; op
     </div>
   );
 
-  const busy = next !== null && next.state === 'loading';
+  // Options still settling count as updating too.
+  const busy = (next !== null && next.state === 'loading') || latest !== wanted;
   const error = next?.state === 'error' ? next.message : null;
   let summary = 'Preparing the preview…';
   if (shown?.pages !== undefined && shown.events !== undefined) {

@@ -148,6 +148,88 @@ describe('export dialog with a live preview', () => {
   });
 });
 
+/**
+ * The desktop shell's API as its preload gives it: calls go to the serve bridge, except `export:print`, which walks
+ * through the export's steps as the main process reports them (export:progress) and saves, or fails when the title
+ * is "fail". Electron cannot run here; this is the renderer's side of the desktop export.
+ */
+function fakeDesktopApi(): void {
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const emit = (channel: string, payload: unknown): void => listeners.get(channel)?.forEach((l) => l(payload));
+  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const fractions: Record<string, number> = { open: 0.02, data: 0.05, layout: 0.15, render: 0.25, write: 0.4, save: 0.95 };
+  (window as unknown as { chronolens: unknown }).chronolens = {
+    call: async (channel: string, args: { format?: string; options?: { title?: string } }) => {
+      if (channel === 'export:print') {
+        const format = args.format;
+        for (const phase of Object.keys(fractions)) {
+          emit('export:progress', { format, phase, fraction: fractions[phase] });
+          await sleep(phase === 'write' ? 1500 : 150);
+          if (phase === 'layout' && args.options?.title === 'fail') {
+            emit('export:progress', { format, phase: 'error', fraction: 0.15, message: 'the print view failed: out of memory' });
+            return { ok: false, code: 'internal', message: 'the print view failed: out of memory' };
+          }
+        }
+        emit('export:progress', { format, phase: 'done', fraction: 1, fileName: '/home/me/timeline.pdf' });
+        return { ok: true, value: { fileName: '/home/me/timeline.pdf', bytes: 250_000 } };
+      }
+      const res = await fetch(`/api/call/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Chronolens-Token': token }, body: JSON.stringify(args) });
+      return res.json();
+    },
+    on: (channel: string, listener: (p: unknown) => void) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel)!.add(listener);
+      return () => listeners.get(channel)!.delete(listener);
+    },
+  };
+}
+
+describe('export progress in the dialog (desktop API)', () => {
+  let desktop: Page;
+  const progress = () => desktop.locator('[data-testid="export-progress"]');
+
+  beforeAll(async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await ctx.addInitScript(fakeDesktopApi);
+    desktop = await ctx.newPage();
+    await desktop.goto(served.url);
+    await desktop.locator('[data-testid="timeline"] .vis-item').first().waitFor({ timeout: 60_000 });
+  });
+
+  const open = async (): Promise<void> => {
+    await desktop.locator('[data-testid="export"]').click();
+    await desktop.locator('[role="menuitem"][data-format="pdf"]').click();
+    await desktop.locator('[data-testid="print-preview-summary"]', { hasText: 'page' }).waitFor({ timeout: 60_000 });
+  };
+
+  it('shows each step with a progress bar, then where the file was saved', async () => {
+    await desktop.evaluate(() => localStorage.removeItem('chronolens.print-options'));
+    await open();
+    await desktop.getByRole('button', { name: 'Save PDF…' }).click();
+    await expect.poll(() => progress().getAttribute('data-phase')).toBe('write');
+    expect(await progress().innerText()).toContain('Writing the file');
+    expect(Number(await progress().locator('progress').getAttribute('value'))).toBe(40);
+    if (process.env.SHOT_DIR) await desktop.screenshot({ path: path.join(process.env.SHOT_DIR, 'dialog-progress.png') });
+    await expect.poll(() => desktop.locator('[data-testid="print-outcome"]').innerText(), { timeout: 15_000 }).toBe('Saved /home/me/timeline.pdf (244 KB)');
+    expect(await progress().getAttribute('data-phase')).toBe('done');
+    await desktop.keyboard.press('Escape');
+    await expect.poll(() => desktop.locator('[data-testid="print-dialog"]').count()).toBe(0);
+  });
+
+  it('shows a failure in the dialog, with the bar stopped at its step', async () => {
+    await open();
+    await desktop.locator('select[name="titleMode"]').selectOption('custom');
+    await desktop.locator('input[name="title"]').fill('fail');
+    await desktop.getByRole('button', { name: 'Save PDF…' }).click();
+    await expect.poll(() => desktop.locator('[data-testid="print-outcome"][role="alert"]').innerText(), { timeout: 15_000 }).toContain('Export failed: the print view failed: out of memory');
+    expect(await progress().getAttribute('data-phase')).toBe('error');
+    expect(Number(await progress().locator('progress').getAttribute('value'))).toBe(15);
+    if (process.env.SHOT_DIR) await desktop.screenshot({ path: path.join(process.env.SHOT_DIR, 'dialog-error.png') });
+    await desktop.keyboard.press('Escape');
+  });
+});
+
 describe('export:progress through the services, real print view in Chromium', () => {
   it('sends open, data, layout, render, write, save, done in order, and the PDF is written', async () => {
     const out = path.join(dir, 'progress.pdf');
