@@ -2,31 +2,13 @@ import { useEffect, useState } from 'react';
 import type { TimelineOverview, TimelineOverviewWire } from '../../shared/ipc/contract';
 import { unpackEvents } from '../../shared/timeline-pack';
 import { request } from './api';
+import { takePrefetchedOverview } from './overview-prefetch';
 
 export const unpackOverview = (wire: TimelineOverviewWire): TimelineOverview => ({ ...wire, events: unpackEvents(wire.events) });
 
 /** The explorer's data: every event as the timeline draws it (`timeline:overview`), unpacked. */
 export async function loadOverview(): Promise<TimelineOverview> {
   return unpackOverview(await request('timeline:overview', {}));
-}
-
-let early: Promise<TimelineOverviewWire> | null = null;
-
-/**
- * Asks for the overview as the page starts, before React's first render and alongside `app:status`: on a
- * 10,000-article store the answer (7.8 MB of JSON) then arrives while the page is still setting up, instead of
- * after the status round trip. Used only if the first status says the store is ready (see useOverview).
- */
-export function prefetchOverview(): void {
-  early ??= request('timeline:overview', {});
-  // Unused or failed, it is asked again.
-  early.catch(() => undefined);
-}
-
-function takePrefetched(): Promise<TimelineOverviewWire> | null {
-  const p = early;
-  early = null;
-  return p;
 }
 
 /**
@@ -38,12 +20,12 @@ export function useOverview(state: string | undefined): { data: TimelineOverview
   const ready = state === 'ready';
   const [loaded, setLoaded] = useState<{ data: TimelineOverview | null; error: unknown }>({ data: null, error: null });
   useEffect(() => {
-    if (state !== undefined && !ready) takePrefetched();
+    if (state !== undefined && !ready) takePrefetchedOverview();
   }, [state, ready]);
   useEffect(() => {
     if (!ready) return;
     let current = true;
-    (takePrefetched() ?? request('timeline:overview', {})).then(
+    (takePrefetchedOverview() ?? request('timeline:overview', {})).then(
       (wire) => current && setLoaded({ data: unpackOverview(wire), error: null }),
       (error: unknown) => current && setLoaded({ data: null, error }),
     );
