@@ -149,6 +149,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
   // `filtered` keeps the events' (time) order.
   const visibleOrdered = filtered;
   const undated = useMemo(() => visibleOrdered.filter(isUndated), [visibleOrdered]);
+  const framing = useMemo(() => events.some((e) => e.context), [events]);
   // The list renders after the timeline's first draw (a deferred value starts empty), not before it.
   const listed = useDeferredValue(visibleOrdered, EMPTY);
   // In time order, so each lane's index is built from already sorted runs.
@@ -338,6 +339,7 @@ export function Explorer({ data: loaded, notices: initialNotices, onReload, onEd
             entries={colorLayout.legend}
             undated={undated.length}
             problems={loaded.problems.length}
+            framing={framing}
             onShowUndated={() => setTab('undated')}
             onShowProblems={() => setTab('documents')}
             status={<SliceStatusLine store={sliceStatus} />}

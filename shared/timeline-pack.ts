@@ -21,6 +21,8 @@ export interface TimelineEvent {
   entities: string[];
   edited: boolean;
   hidden?: boolean;
+  /** The date only frames a figure ("in the year ending 31 March 2018"): drawn muted, not as the statement's time. */
+  context?: true;
 }
 
 /** A label stands in for its sentence on the timeline and in lists: this many characters of it are enough. */
@@ -39,6 +41,7 @@ export function timelineEvent(e: EditedEvent): TimelineEvent {
     entities: e.entities,
     edited: e.edited,
     ...(e.hidden ? { hidden: true } : {}),
+    ...(e.role === 'context' ? { context: true as const } : {}),
   };
 }
 
@@ -67,12 +70,13 @@ export interface PackedEvents {
   date: number[];
   /** Index into `entitySets`. */
   entities: number[];
-  /** Bits: 1 edited, 2 hidden. */
+  /** Bits: 1 edited, 2 hidden, 4 context. */
   flags: number[];
 }
 
 const EDITED = 1;
 const HIDDEN = 2;
+const CONTEXT = 4;
 
 /** An id the packed form leaves out: derived from the document and the sentence start. */
 const usualId = (doc: string, start: number): string => `${doc}-e${start}`;
@@ -103,7 +107,7 @@ export function packEvents(events: readonly TimelineEvent[]): PackedEvents {
     p.date.push(intern(dates, p.dates, JSON.stringify(date), date));
     // Ids are catalog slugs: no commas.
     p.entities.push(intern(sets, p.entitySets, e.entities.join(','), [...e.entities]));
-    p.flags.push((e.edited ? EDITED : 0) | (e.hidden ? HIDDEN : 0));
+    p.flags.push((e.edited ? EDITED : 0) | (e.hidden ? HIDDEN : 0) | (e.context ? CONTEXT : 0));
   }
   return p;
 }
@@ -124,6 +128,7 @@ export function unpackEvents(p: PackedEvents): TimelineEvent[] {
       entities: p.entitySets[p.entities[i]!]!,
       edited: (flags & EDITED) !== 0,
       ...(flags & HIDDEN ? { hidden: true } : {}),
+      ...(flags & CONTEXT ? { context: true as const } : {}),
     };
   }
   return out;

@@ -87,11 +87,14 @@ function computeInterval(value: string, mod: TimexMod | undefined, to: string | 
 
 /** An item's tooltip: date, certainty, the sentence (the label until the sentence is loaded) and the article. */
 export function itemTitle(e: ItemEvent, docTitle: string): string {
-  return `${dateLabel(e)} · ${e.date.certainty}${e.edited ? ' · edited' : ''}\n${(e.text ?? e.label).replace(/\s+/g, ' ').trim()}\n— ${docTitle}`;
+  return `${dateLabel(e)} · ${e.date.certainty}${framesFigure(e) ? ' · frames a figure' : ''}${e.edited ? ' · edited' : ''}\n${(e.text ?? e.label).replace(/\s+/g, ' ').trim()}\n— ${docTitle}`;
 }
 
 /** What an item is made of: the timeline's slim event (its label stands in for the sentence) or a full one. */
-export type ItemEvent = Pick<ChronoEvent, 'id' | 'doc' | 'label' | 'date' | 'edited'> & { text?: string };
+export type ItemEvent = Pick<ChronoEvent, 'id' | 'doc' | 'label' | 'date' | 'edited' | 'role'> & { text?: string; context?: true };
+
+/** The date only frames a figure (the overview's `context`, a full event's `role`). */
+const framesFigure = (e: ItemEvent): boolean => e.context === true || e.role === 'context';
 
 /** What an item takes from its date, worked out once per date object (the overview shares them among events). */
 interface Placed {
@@ -147,7 +150,7 @@ class ItemSpec implements TimelineItemSpec {
     if (p.endMs !== undefined) this.endMs = p.endMs;
     this.precision = p.precision;
     this.certainty = event.date.certainty;
-    this.className = `${p.classPrefix} ${colorClass}`;
+    this.className = `${p.classPrefix}${framesFigure(event) ? ' role-context' : ''} ${colorClass}`;
   }
 
   get start(): Date {

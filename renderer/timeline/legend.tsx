@@ -5,6 +5,8 @@ interface Props {
   entries: ReadonlyArray<{ colorClass: string; label: string; title: string }>;
   undated: number;
   problems: number;
+  /** Whether some drawn dates only frame a figure (drawn muted). */
+  framing?: boolean;
   onShowUndated: () => void;
   onShowProblems: () => void;
   /** What the timeline draws when it clusters: an `li` (SliceStatusLine), or nothing. */
@@ -15,7 +17,7 @@ interface Props {
  * Colours and the certainty styles, so an uncertain year never passes for a stated one. The colour list is one line
  * (the lane labels carry the same swatches); full names are in the tooltips.
  */
-export function Legend({ entries, undated, problems, onShowUndated, onShowProblems, status }: Props) {
+export function Legend({ entries, undated, problems, framing, onShowUndated, onShowProblems, status }: Props) {
   return (
     <div className="legend" aria-label="Legend">
       <ul className="legend-docs">
@@ -39,6 +41,11 @@ export function Legend({ entries, undated, problems, onShowUndated, onShowProble
         <li>
           <span className="cert-key cert-uncertain" aria-hidden="true" /> uncertain ?
         </li>
+        {framing && (
+          <li title="A date that only frames a figure (“in the year ending 31 March 2018”), not when the statement was made">
+            <span className="cert-key role-context" aria-hidden="true" /> <i>frames a figure</i>
+          </li>
+        )}
         {undated > 0 && (
           <li>
             <button type="button" className="link small" onClick={onShowUndated} data-testid="undated-count">

@@ -142,6 +142,11 @@ describe('the renderer served by `cli serve`', () => {
     };
     const context = data.events.find((e) => e.role === 'context')!;
     expect(context.text).toContain('السنة المنتهية');
+    // Drawn muted (and said so in the legend), then said in words once selected.
+    expect(await page.locator(`.vis-item.role-context:has([data-event-id="${context.id}"])`).count()).toBe(1);
+    const muted = await page.$$eval('.vis-item.role-context [data-event-id]', (els) => [...new Set(els.map((e) => e.getAttribute('data-event-id')))]);
+    expect(muted).toEqual(data.events.filter((e) => e.role === 'context').map((e) => e.id));
+    expect(await page.locator('.legend').textContent()).toContain('frames a figure');
     await pick(context);
     await page.locator('[data-testid="context-date"]').waitFor();
     // "…، واستمرت لتوظيف خبراء … في العام التالي": the sentence's second statement, selected from its date mark.

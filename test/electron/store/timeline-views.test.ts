@@ -24,9 +24,11 @@ describe('packEvents / unpackEvents', () => {
       event('c', { value: '2018-05', start: '2018-05-01', end: '2018-07-31', to: '2018-07', certainty: 'uncertain' }, { doc: 'd2' }),
       event('d', { value: 'XXXX-11' }, { label: '', text: `  ${'Ein sehr langer Satz ohne Label. '.repeat(10)}` }),
       { ...event('e', { value: '2019' , start: '2019-01-01', end: '2019-12-31' }), hidden: true },
+      event('f', { value: '2018-03-31', start: '2018-03-31', end: '2018-03-31' }, { role: 'context' }),
     ].map(timelineEvent);
     const wire = JSON.parse(JSON.stringify(packEvents(events))) as ReturnType<typeof packEvents>;
     expect(unpackEvents(wire)).toEqual(events);
+    expect(events.map((e) => e.context ?? false)).toEqual([false, false, false, false, false, true]);
     expect(wire.docIds).toEqual(['d1', 'd2']);
     expect(wire.entitySets).toEqual([['ant-financial', 'alipay'], ['alipay'], []]);
     // Same-event links come with the event in full (event:get), not with the overview.
