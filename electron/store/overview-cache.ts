@@ -18,7 +18,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { TimelineOverviewWire } from '../../shared/ipc/contract';
 
 /** Bump when the overview's form or derivation changes, so files of older runs are not read. */
-export const OVERVIEW_CACHE_FORMAT = 'chronolens.overview/2';
+export const OVERVIEW_CACHE_FORMAT = 'chronolens.overview/3';
 
 const MAGIC = Buffer.from(`${OVERVIEW_CACHE_FORMAT}\n`);
 const DIGEST_CHARS = 64;
