@@ -87,6 +87,8 @@ const byFile = (a: FileProblem, b: FileProblem): number => (a.file < b.file ? -1
 
 export async function annotateCorpus(corpusDir: string, repo: Repository, opts: AnnotateCorpusOptions = {}): Promise<AnnotateSummary> {
   const t0 = performance.now();
+  // Wall-clock start: files this run wrote are newer (see Repository.abandonRun).
+  const runStart = Date.now();
   const root = path.resolve(corpusDir);
   const progress = opts.onProgress ?? (() => {});
   const jobs = opts.jobs ?? defaultJobs();
@@ -97,6 +99,8 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
   const sameCorpus = repo.corpusDir === root;
   const cached = sameCorpus ? repo.entriesByFile() : new Map<string, DocEntry>();
   const userDates = repo.userDates();
+  // Workers write the document files of a writable store themselves (and flush them).
+  const docsDir = repo.documentsDir;
   // The researcher's entity catalog: documents matched with another one are annotated again.
   const catalogKey = repo.catalogKey();
   const catalog = catalogKey === defaultCatalogKey() ? undefined : { key: catalogKey, catalog: repo.catalog() };
@@ -149,7 +153,7 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
         if (pool) {
           // Hand the worker its own copy of the bytes' memory (a Buffer may share a larger pool).
           const own = read.bytes.byteOffset === 0 && read.bytes.byteLength === read.bytes.buffer.byteLength ? read.bytes : read.bytes.slice();
-          outcome = await pool.run({ ...task, bytes: own }, [own.buffer as ArrayBuffer]);
+          outcome = await pool.run({ ...task, bytes: own, ...(docsDir ? { docsDir } : {}) }, [own.buffer as ArrayBuffer]);
         } else outcome = await annotateFile(task);
       } catch (e) {
         if (opts.signal?.aborted) throw new AnnotationCancelledError();
@@ -158,7 +162,11 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
         const message = e instanceof TaskTimeoutError ? `annotation ${e.message}; skipped` : `annotation failed: ${(e as Error).message}`;
         outcome = { problem: { file: f.rel, code: e instanceof TaskTimeoutError ? 'timeout' : 'internal', message } };
       }
-      if (opts.signal?.aborted) throw new AnnotationCancelledError();
+      if (opts.signal?.aborted) {
+        // A file the worker has already written joins the run, so abandoning the run deletes it.
+        if ('prepared' in outcome && outcome.prepared.written) await repo.stageDocument(outcome.prepared);
+        throw new AnnotationCancelledError();
+      }
       if (!('problem' in outcome)) {
         const entry = await repo.stageDocument('prepared' in outcome ? outcome.prepared : outcome.doc);
         results[i] = entry;
@@ -173,7 +181,7 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
     });
     failed = false;
   } catch (e) {
-    await repo.abandonRun();
+    await repo.abandonRun(runStart);
     throw e;
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
@@ -184,7 +192,7 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
   }
   // Past this point the run commits as a whole: a cancel arriving now is too late to matter.
   if (opts.signal?.aborted) {
-    await repo.abandonRun();
+    await repo.abandonRun(runStart);
     throw new AnnotationCancelledError();
   }
 

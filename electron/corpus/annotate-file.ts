@@ -23,6 +23,8 @@ export interface FileTask {
   user?: string;
   /** The entity catalog with the researcher's edits, and its key; absent: the bundled catalog. */
   catalog?: { key: string; catalog: Catalog };
+  /** The store's document folder: a worker writes the document file there itself (annotate-worker.ts). */
+  docsDir?: string;
 }
 
 /** `prepared`: the document serialised for the store where it was annotated (annotate-worker.ts). */

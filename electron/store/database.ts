@@ -106,7 +106,8 @@ export const lightOf = (a: StoredDocument, links: Map<string, LinkOut> | null): 
 /** Writes a document's own file (events as annotated, without links), prepared here or by a worker; returns its index line. */
 export async function writeDocumentFile(docs: DocumentFiles, a: StoredDocument | PreparedDocument): Promise<DocEntry> {
   const p = 'json' in a ? a : prepareDocument(a);
-  await docs.writeJson(p.name, p.json);
+  if (p.written) docs.adopt(p.name, p.written === 'created');
+  else await docs.writeJson(p.name, p.json);
   return p.entry;
 }
 

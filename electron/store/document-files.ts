@@ -8,8 +8,8 @@
  * Read-only stores (exports) never touch the disk: what they would write stays in memory.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir } from './durable-json-file';
 
@@ -47,6 +47,53 @@ async function flushFile(file: string): Promise<void> {
     await fh.sync();
   } finally {
     await fh.close();
+  }
+}
+
+/**
+ * Writes a document file from an annotation worker (open, write, close in that thread; the main thread then adopts
+ * the name and flushes the file in the background, see `adopt`: an fsync in the worker would stall its CPU work). A
+ * new name is created in place (no index can name it yet); an existing one is replaced atomically through a unique
+ * temp file. The folder is made when missing. Answers whether this call created the file.
+ */
+export function writeDocumentFileSync(dir: string, name: string, json: string, again = false): boolean {
+  const target = path.join(dir, name);
+  let fd: number;
+  try {
+    fd = openSync(target, 'wx');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !again) {
+      mkdirSync(dir, { recursive: true });
+      return writeDocumentFileSync(dir, name, json, true);
+    }
+    if (code !== 'EEXIST') throw e;
+    const tmp = path.join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      writeAllSync(openSync(tmp, 'wx'), json);
+      renameSync(tmp, target);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      throw err;
+    }
+    return false;
+  }
+  try {
+    writeAllSync(fd, json);
+  } catch (err) {
+    rmSync(target, { force: true });
+    throw err;
+  }
+  return true;
+}
+
+/** Writes and closes an open file. */
+function writeAllSync(fd: number, text: string): void {
+  try {
+    const buf = Buffer.from(text, 'utf8');
+    for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at, buf.length - at);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -136,6 +183,23 @@ export class DocumentFiles {
   }
 
   /**
+   * Takes a file an annotation worker has written (`writeDocumentFileSync`) into this run: flushed in the background
+   * like one written here, committed with the others, deleted if the run is abandoned and it was created by it.
+   */
+  adopt(name: string, created: boolean): void {
+    if (this.readOnly) throw new DocumentFileError(`a read-only store cannot adopt ${name}`);
+    if (this.staged.has(name)) return;
+    this.staged.add(name);
+    if (created) this.created.add(name);
+    this.flushSoon(name);
+  }
+
+  /** The folder workers write document files into; null for a read-only store (nothing goes to disk). */
+  get writableDir(): string | null {
+    return this.readOnly ? null : this.dir;
+  }
+
+  /**
    * Starts flushing a file just written, four at a time in the background, so that `commit` mostly finds it done
    * (flushing 10,000 document files only at the end added a second of waiting to a corpus run).
    */
@@ -177,6 +241,24 @@ export class DocumentFiles {
     this.staged = new Set();
     this.created = new Set();
     await forEachLimited(created, 16, (n) => rm(path.join(this.dir, n), { force: true }));
+  }
+
+  /** Deletes the files (and temp files) modified at or after `since` (ms) that are neither in `keep` nor staged. */
+  async sweepNewer(since: number, keep: ReadonlySet<string>): Promise<number> {
+    if (this.readOnly) return 0;
+    const names = (await readdir(this.dir).catch(() => [] as string[])).filter((n) => !keep.has(n) && !this.staged.has(n));
+    let swept = 0;
+    await forEachLimited(names, 16, async (n) => {
+      const file = path.join(this.dir, n);
+      const st = await stat(file).catch(() => null);
+      // File times come from the kernel's coarse clock, a tick behind: a few ms of slack. (On file systems with
+      // whole-second times a leftover may stay; the next commit's prune deletes it.)
+      if (st?.isFile() && st.mtimeMs >= since - 50) {
+        await rm(file, { force: true });
+        swept++;
+      }
+    });
+    return swept;
   }
 
   async read(name: string): Promise<unknown> {

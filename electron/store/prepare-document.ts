@@ -12,6 +12,11 @@ export interface PreparedDocument {
   /** The document file's name in the store folder and its content. */
   name: string;
   json: string;
+  /**
+   * Set when the worker wrote the file itself (`json` is then left empty): whether it created the file or replaced
+   * one of the same content.
+   */
+  written?: 'created' | 'replaced';
   /** The document's line in the index. */
   entry: DocEntry;
   /** What linking needs, kept in memory for every document (no text). */

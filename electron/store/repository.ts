@@ -333,10 +333,20 @@ export class Repository {
     return entry;
   }
 
-  /** Forgets what a failed or cancelled run staged and deletes the files it created. */
-  async abandonRun(): Promise<void> {
+  /** Where annotation workers may write document files themselves; null for a read-only store. */
+  get documentsDir(): string | null {
+    return this.store.docs.writableDir;
+  }
+
+  /**
+   * Forgets what a failed or cancelled run staged and deletes the files it created. Given the run's start, also the
+   * files written since that no index names: a worker stopped in the middle of writing one leaves it unadopted.
+   */
+  async abandonRun(since?: number): Promise<void> {
     this.pending.clear();
     await this.store.docs.abandon();
+    const named = new Set([...this.data.documents.map((e) => e.data), ...Object.values(this.data.links ?? {})]);
+    if (since !== undefined) await this.store.docs.sweepNewer(since, named);
   }
 
   /**
