@@ -190,7 +190,7 @@ export async function annotateCorpus(corpusDir: string, repo: Repository, opts: 
     if (failed) await pool?.close();
     else pool?.shrink(1);
   }
-  // Past this point the run commits as a whole: a cancel arriving now is too late to matter.
+  // A cancel that came while the last files finished still counts; past this check the run commits as a whole.
   if (opts.signal?.aborted) {
     await repo.abandonRun(runStart);
     throw new AnnotationCancelledError();
