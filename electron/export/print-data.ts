@@ -18,6 +18,6 @@ export function printData(source: PrintSource, filters: EventFilters): PrintData
   const shown = source.events.filter((e) => !e.hidden);
   const docLangs = new Map(source.documents.map((d) => [d.id, d.lang]));
   const kept = filterEvents(shown, docLangs, filters, normalizeText);
-  const events = kept.map((e): PrintEvent => ({ id: e.id, doc: e.doc, start: e.start, end: e.end, text: e.text, label: e.label, date: e.date, edited: e.edited }));
+  const events = kept.map((e): PrintEvent => ({ id: e.id, doc: e.doc, start: e.start, end: e.end, text: e.text, label: e.label, date: e.date, edited: e.edited, ...(e.role === 'context' ? { role: 'context' as const } : {}) }));
   return { documents: [...source.documents], events, totalEvents: shown.length };
 }

@@ -45,6 +45,8 @@ export interface PlacedItem {
   note: number;
   kind: 'point' | 'bar';
   certainty: Certainty;
+  /** The date only frames a figure: printed muted, as on screen. */
+  framing: boolean;
   label: string;
   /** The label as printed: cut with an ellipsis to fit `labelWidth` (the note carries the full sentence). */
   text: string;
@@ -300,7 +302,7 @@ function placeSection(notes: readonly Note[], documents: readonly DocumentSummar
     const right = Math.max(x2 + (isPoint ? POINT_RADIUS : 0), labelX + labelWidth);
     left = Math.min(left, labelX);
     const list = byDoc.get(e.doc) ?? [];
-    list.push({ id: e.id, note: note.n, kind: isPoint ? 'point' : 'bar', certainty: e.date.certainty, label, text, badgeWidth, x1, x2, clippedStart, clippedEnd, labelX, labelWidth, left, right });
+    list.push({ id: e.id, note: note.n, kind: isPoint ? 'point' : 'bar', certainty: e.date.certainty, framing: e.role === 'context', label, text, badgeWidth, x1, x2, clippedStart, clippedEnd, labelX, labelWidth, left, right });
     byDoc.set(e.doc, list);
     count++;
   }

@@ -91,7 +91,7 @@ function itemSvg(it: PlacedItem, top: number, width: number): string {
     const cx = it.labelX + it.labelWidth - 2 - UNCERTAIN_BADGE / 2;
     q = `<circle class="qb" cx="${n2(cx)}" cy="${mid}" r="${UNCERTAIN_BADGE / 2}"/><text class="qt" x="${n2(cx)}" y="${mid + 3}">?</text>`;
   }
-  return `<g class="cert-${it.certainty}" data-note="${it.note}">${mark}${badge}${text}${q}</g>`;
+  return `<g class="cert-${it.certainty}${it.framing ? ' role-context' : ''}" data-note="${it.note}">${mark}${badge}${text}${q}</g>`;
 }
 
 function laneBlocks(lane: Lane, ticks: readonly Tick[], width: number): string {
@@ -135,7 +135,7 @@ function sectionHtml(s: Section, width: number, colors: ReadonlyMap<string, stri
   return `<section class="tl-section${first ? '' : ' new-page'}" data-section="${esc(s.key)}">${head}${axisSvg(s.ticks, width)}${body}</section>`;
 }
 
-function legendHtml(docs: Prepared['documents'], colors: ReadonlyMap<string, string>): string {
+function legendHtml(docs: Prepared['documents'], colors: ReadonlyMap<string, string>, framing: boolean): string {
   const names =
     docs.length > LEGEND_MAX_DOCS
       ? `<li class="muted">${docs.length} documents: each lane is titled with its document, in its colour</li>`
@@ -145,7 +145,8 @@ function legendHtml(docs: Prepared['documents'], colors: ReadonlyMap<string, str
     '<li><span class="key bar doc-c9"></span> week, month, season, year</li>' +
     '<li><span class="key bar cert-stated doc-c9"></span> date stated</li>' +
     '<li><span class="key bar cert-inferred doc-c9"></span> inferred (lighter)</li>' +
-    '<li><span class="key bar cert-uncertain doc-c9"></span><span class="q">?</span> uncertain: partly guessed (dashed)</li>';
+    '<li><span class="key bar cert-uncertain doc-c9"></span><span class="q">?</span> uncertain: partly guessed (dashed)</li>' +
+    (framing ? '<li class="role-context"><span class="key bar cert-stated doc-c9"></span> <i>frames a figure, not the statement’s date</i></li>' : '');
   return `<div class="legend"><ul class="legend-docs" aria-label="Documents">${names}</ul><ul class="legend-keys" aria-label="Styles">${keys}</ul></div>`;
 }
 
@@ -215,6 +216,7 @@ export function reportHtml(prepared: Prepared, preview?: PreviewLimit): string {
     `<p class="muted">${plural(layout.notes.length, 'event')} from ${plural(docs.length, 'document')}${undated} · numbers refer to the source notes</p>` +
     `${filters ? `<p class="muted">${esc(filters)}</p>` : ''}</header>`;
   const shownNotes = preview ? layout.notes.slice(0, preview.notes) : layout.notes;
+  const framing = layout.notes.some((n) => n.event.role === 'context');
   let lists = '';
   for (let i = 0; i < shownNotes.length; i += NOTES_PER_LIST) {
     const items = shownNotes.slice(i, i + NOTES_PER_LIST).map((n) => noteHtml(n, colors.get(n.event.doc) ?? 'doc-c0', prepared.sourceTitles.get(n.event.doc) ?? n.event.doc));
@@ -225,9 +227,9 @@ export function reportHtml(prepared: Prepared, preview?: PreviewLimit): string {
   const main = `<main class="report ${options.orientation}" data-paper="${options.paper}" data-split="${options.split}" data-sections="${layout.sections.length}">`;
   if (!preview) {
     const sections = layout.sections.map((s, i) => sectionHtml(s, width, colors, i === 0)).join('');
-    return `${main}${head}${legendHtml(docs, colors)}${empty}${sections}${notes}</main>`;
+    return `${main}${head}${legendHtml(docs, colors, framing)}${empty}${sections}${notes}</main>`;
   }
   const shown = layout.sections.slice(0, preview.sections).map((s, i) => sectionHtml(firstRows(s, preview.rows), width, colors, i === 0));
-  const sheets = [`${head}${legendHtml(docs, colors)}${empty}${shown[0] ?? ''}`, ...shown.slice(1), ...(notes ? [notes] : [])];
+  const sheets = [`${head}${legendHtml(docs, colors, framing)}${empty}${shown[0] ?? ''}`, ...shown.slice(1), ...(notes ? [notes] : [])];
   return `${main}${sheets.map((html, i) => `<div class="sheet" data-sheet="${i + 1}">${html}</div>`).join('')}</main>`;
 }

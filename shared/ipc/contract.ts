@@ -107,7 +107,7 @@ export interface ExportedData {
 }
 
 /** An event as reports print it: sentence, label and date in full; no links, notes or edit history. */
-export type PrintEvent = Pick<EditedEvent, 'id' | 'doc' | 'start' | 'end' | 'text' | 'label' | 'date' | 'edited'>;
+export type PrintEvent = Pick<EditedEvent, 'id' | 'doc' | 'start' | 'end' | 'text' | 'label' | 'date' | 'edited' | 'role'>;
 
 /** What the print view lays out (`export:print-data`): its own payload, apart from the explorer's. */
 export interface PrintData {

@@ -49,6 +49,15 @@ describe('report HTML', () => {
     expect(doc.querySelectorAll('g.cert-uncertain text.qt').length).toBe(10);
   });
 
+  it('prints a date that only frames a figure muted, and explains it in the legend only when there is one', () => {
+    const events = [event('frame', { value: '2018-03-31' }, { role: 'context' }), event('own', { value: '2018-06-08' })];
+    const doc = render({ documents: [summary('d1')], events, totalEvents: 2 });
+    expect([...doc.querySelectorAll('g[data-note].role-context')].map((g) => g.getAttribute('data-note'))).toEqual(['1']);
+    expect(doc.querySelector('.legend-keys')!.textContent).toContain('frames a figure');
+    const plain = render({ documents: [summary('d1')], events: [events[1]!], totalEvents: 1 });
+    expect(plain.querySelector('.legend-keys')!.textContent).not.toContain('frames a figure');
+  });
+
   it('gives right-to-left labels their own direction, anchored so they start after the number', () => {
     const doc = render({ documents: [{ ...summary('d1'), lang: 'ar' }], events: [event('a', { value: '2018-06-08' }, { label: 'مجموعة آنت المالية' }), event('b', { value: '2018-07-08' }, { label: 'Ant Financial' })], totalEvents: 2 });
     const [ar, en] = [doc.querySelector('g[data-note="1"] text.lt')!, doc.querySelector('g[data-note="2"] text.lt')!];
