@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildItems } from '../renderer/timeline/build-items';
 import { writeExplorerStore } from './explorer-store';
 import { generateCorpus, loadSentencePools } from './generate-corpus';
@@ -152,6 +152,25 @@ async function servePlain(items: unknown): Promise<{ url: string; close: () => P
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
+/**
+ * A fresh browser context opens `url`: its first drawn item's time and the renderer CPU until then (which includes
+ * the polling of waitForSelector: an upper bound). The caller closes `ctx`.
+ */
+async function freshFirstDraw(browser: Browser, url: string): Promise<{ ctx: BrowserContext; page: Page; ms: number; cpuMs: number }> {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await ctx.newPage();
+    await page.addInitScript(FIRST_ITEM_OBSERVER);
+    const cpu0 = await rendererCpuMs(browser);
+    await page.goto(url);
+    const ms = await firstDrawMs(page, 120_000);
+    return { ctx, page, ms, cpuMs: (await rendererCpuMs(browser)) - cpu0 };
+  } catch (e) {
+    await ctx.close();
+    throw e;
+  }
+}
+
 /** Our explorer on a served store: first draw of a fresh page (after a warm-up visit), then the steps, then the heap. */
 async function measureOurs(browser: Browser, url: string): Promise<{ firstDrawMs: number; firstDrawCpuMs: number; steps: number[]; stepCpuMs: number; items: number; heapMB: number }> {
   // A first visit builds the renderer if needed and warms the server; the measured visit is a fresh page.
@@ -159,15 +178,8 @@ async function measureOurs(browser: Browser, url: string): Promise<{ firstDrawMs
   await warm.goto(url);
   await warm.waitForSelector('.vis-item', { state: 'attached', timeout: 120_000 });
   await warm.close();
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const { ctx, page, ms: first, cpuMs: firstDrawCpuMs } = await freshFirstDraw(browser, url);
   try {
-    const page = await ctx.newPage();
-    await page.addInitScript(FIRST_ITEM_OBSERVER);
-    const cpu0 = await rendererCpuMs(browser);
-    await page.goto(url);
-    const first = await firstDrawMs(page, 120_000);
-    // Includes the polling of waitForSelector: an upper bound.
-    const firstDrawCpuMs = (await rendererCpuMs(browser)) - cpu0;
     await page.waitForTimeout(500);
     const cpu1 = await rendererCpuMs(browser);
     const steps = await runSteps(page, `document.querySelector('[data-testid="timeline"]').visTimeline`, 10_000);
@@ -229,14 +241,8 @@ async function measureCorpusStore(browser: Browser, tmp: string): Promise<Record
   const summary = await annotateCorpus(corpus, new Repository(store), { jobs: Number(process.env.BENCH_JOBS ?? 2) });
   await store.close();
   const first = async (url: string): Promise<{ ms: number; cpuMs: number; phases: Record<string, number> }> => {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const { ctx, page, ms, cpuMs } = await freshFirstDraw(browser, url);
     try {
-      const page = await ctx.newPage();
-      await page.addInitScript(FIRST_ITEM_OBSERVER);
-      const cpu0 = await rendererCpuMs(browser);
-      await page.goto(url);
-      const ms = await firstDrawMs(page, 120_000);
-      const cpuMs = (await rendererCpuMs(browser)) - cpu0;
       return { ms, cpuMs, phases: (await page.evaluate(PHASES)) as Record<string, number> };
     } finally {
       await ctx.close();
