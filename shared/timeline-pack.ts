@@ -28,8 +28,13 @@ export interface TimelineEvent {
 /** A label stands in for its sentence on the timeline and in lists: this many characters of it are enough. */
 export const LABEL_FROM_TEXT = 120;
 
+/** An event's date as the timeline keeps it: the fields it draws with, set ones only, always in this key order. */
+function slimDate(d: TimelineEvent['date']): TimelineEvent['date'] {
+  const { value, mod, certainty, start, end, to } = d;
+  return { value, ...(mod ? { mod } : {}), certainty, ...(start ? { start } : {}), ...(end ? { end } : {}), ...(to ? { to } : {}) };
+}
+
 export function timelineEvent(e: EditedEvent): TimelineEvent {
-  const { value, mod, certainty, start, end, to } = e.date;
   const flat = e.label || e.text.replace(/\s+/g, ' ').trim();
   return {
     id: e.id,
@@ -37,7 +42,7 @@ export function timelineEvent(e: EditedEvent): TimelineEvent {
     start: e.start,
     end: e.end,
     label: flat.length > LABEL_FROM_TEXT ? `${flat.slice(0, LABEL_FROM_TEXT - 1).trimEnd()}…` : flat,
-    date: { value, ...(mod ? { mod } : {}), certainty, ...(start ? { start } : {}), ...(end ? { end } : {}), ...(to ? { to } : {}) },
+    date: slimDate(e.date),
     entities: e.entities,
     edited: e.edited,
     ...(e.hidden ? { hidden: true } : {}),
@@ -98,8 +103,8 @@ export function packEvents(events: readonly TimelineEvent[]): PackedEvents {
   const dates = new Map<string, number>();
   const sets = new Map<string, number>();
   for (const e of events) {
-    const { value, mod, certainty, start, end, to } = e.date;
-    const date: TimelineEvent['date'] = { value, ...(mod ? { mod } : {}), certainty, ...(start ? { start } : {}), ...(end ? { end } : {}), ...(to ? { to } : {}) };
+    // Equal dates give equal keys: the same fields in the same order.
+    const date = slimDate(e.date);
     p.id.push(e.id === usualId(e.doc, e.start) ? '' : e.id);
     p.doc.push(intern(docs, p.docIds, e.doc, e.doc));
     p.span.push(e.start, e.end);
