@@ -13,10 +13,13 @@ export const SPLITS = ['year', 'fit'] as const;
 export type Paper = (typeof PAPERS)[number];
 export type Orientation = (typeof ORIENTATIONS)[number];
 export type Split = (typeof SPLITS)[number];
-export type PrintFormat = 'pdf' | 'png';
+export const PRINT_FORMATS = ['pdf', 'png'] as const;
+export type PrintFormat = (typeof PRINT_FORMATS)[number];
 
 export const MIN_SCALE = 1;
 export const MAX_SCALE = 4;
+/** The longest report title, in characters. */
+export const MAX_TITLE = 200;
 const MAX_QUERY = 500;
 const MAX_LIST = 2000;
 
@@ -61,7 +64,7 @@ export const printOptionsSchema = z
     /** Pixel density of the PNG export (deviceScaleFactor); ignored for PDF. */
     scale: z.number().min(MIN_SCALE).max(MAX_SCALE).default(1),
     /** Report title; defaults to "Chronolens timeline". */
-    title: z.string().max(200).optional(),
+    title: z.string().max(MAX_TITLE).optional(),
   })
   .strict()
   .refine(...rangeInOrder);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ExportProgress } from '../../shared/ipc/contract';
-import { MAX_SCALE, MIN_SCALE, parsePrintOptions, printQuery, type EventFilters, type PrintFormat, type PrintOptions } from '../../shared/print-options';
+import { MAX_SCALE, MAX_TITLE, MIN_SCALE, parsePrintOptions, PRINT_FORMATS, printQuery, type EventFilters, type PrintFormat, type PrintOptions } from '../../shared/print-options';
 import { loadRemembered, saveRemembered, titleOf, type Remembered } from './remembered-options';
 import { api, request } from '../ipc/api';
 import { describeError } from '../ipc/call-error';
@@ -117,7 +117,7 @@ export function PrintDialog({ format: initialFormat, filters, onClose, onError }
           </p>
           <fieldset className="print-format" disabled={busy}>
             <legend>Format</legend>
-            {(['pdf', 'png'] as const).map((f) => (
+            {PRINT_FORMATS.map((f) => (
               <label key={f}>
                 <input type="radio" name="format" value={f} checked={format === f} onChange={() => set('format', f)} /> {f === 'pdf' ? 'PDF report' : 'PNG image'}
               </label>
@@ -161,7 +161,7 @@ export function PrintDialog({ format: initialFormat, filters, onClose, onError }
             {opts.titleMode === 'custom' && (
               <label className="wide">
                 Report title
-                <input name="title" type="text" maxLength={200} value={opts.title} disabled={busy} placeholder="Chronolens timeline" onChange={(e) => set('title', e.target.value)} />
+                <input name="title" type="text" maxLength={MAX_TITLE} value={opts.title} disabled={busy} placeholder="Chronolens timeline" onChange={(e) => set('title', e.target.value)} />
               </label>
             )}
             <label>

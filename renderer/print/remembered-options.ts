@@ -2,14 +2,12 @@
  * The export dialog's last choices, kept in localStorage as the explorer keeps its view (filters/filter-state.ts).
  * Read back field by field: a stale, hand-edited or foreign value falls back to the default for that field only.
  */
-import { DEFAULT_PRINT_OPTIONS, MAX_SCALE, MIN_SCALE, ORIENTATIONS, PAPERS, SPLITS, type PrintFormat, type PrintOptions } from '../../shared/print-options';
+import { DEFAULT_PRINT_OPTIONS, MAX_SCALE, MAX_TITLE, MIN_SCALE, ORIENTATIONS, PAPERS, PRINT_FORMATS, SPLITS, type PrintFormat, type PrintOptions } from '../../shared/print-options';
 
 export const STORAGE_KEY = 'chronolens.print-options';
 /** Reports are titled "Chronolens timeline" unless the researcher gives a title of their own. */
 export const TITLE_MODES = ['default', 'custom'] as const;
 export type TitleMode = (typeof TITLE_MODES)[number];
-const FORMATS: readonly PrintFormat[] = ['pdf', 'png'];
-const MAX_TITLE = 200;
 
 export interface Remembered extends Pick<PrintOptions, 'paper' | 'orientation' | 'split' | 'scale'> {
   format: PrintFormat;
@@ -37,7 +35,7 @@ export function parseRemembered(raw: unknown): Remembered {
   const scale = typeof r.scale === 'number' && Number.isFinite(r.scale) && r.scale >= MIN_SCALE && r.scale <= MAX_SCALE ? r.scale : d.scale;
   const title = typeof r.title === 'string' ? r.title.slice(0, MAX_TITLE) : d.title;
   return {
-    format: oneOf(r.format, FORMATS, d.format),
+    format: oneOf(r.format, PRINT_FORMATS, d.format),
     paper: oneOf(r.paper, PAPERS, d.paper),
     orientation: oneOf(r.orientation, ORIENTATIONS, d.orientation),
     split: oneOf(r.split, SPLITS, d.split),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { EditOp } from '../edits';
 import type { CallChannel } from './contract';
-import { eventFilterShape, printOptionsSchema, rangeInOrder } from '../print-options';
+import { eventFilterShape, PRINT_FORMATS, printOptionsSchema, rangeInOrder } from '../print-options';
 
 const empty = z.object({}).strict();
 
@@ -39,7 +39,7 @@ export const callSchemas = {
   'corpus:reannotate': empty,
   'corpus:cancel': empty,
   'export:data': z.object({ format: z.enum(['json', 'csv', 'timelinejs']), ...eventFilterShape }).strict().refine(...rangeInOrder),
-  'export:print': z.object({ format: z.enum(['pdf', 'png']), options: printOptionsSchema }).strict(),
+  'export:print': z.object({ format: z.enum(PRINT_FORMATS), options: printOptionsSchema }).strict(),
   'export:print-data': z.object(eventFilterShape).strict().refine(...rangeInOrder),
   'document:set-date': z.object({ id: z.string().min(1).max(200), published: z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD').nullable() }).strict(),
   'edit:apply': z.object({ op: editOpSchema }).strict(),
