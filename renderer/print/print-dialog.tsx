@@ -26,6 +26,28 @@ interface Props {
   onError: (message: string) => void;
 }
 
+/** A labelled drop-down over a fixed set of values. */
+function Choice<T extends string>(props: { label: string; name: string; wide?: boolean; value: T; choices: ReadonlyArray<readonly [T, string]>; disabled: boolean; onChange: (value: T) => void }) {
+  const { label, name, wide, value, choices, disabled, onChange } = props;
+  return (
+    <label className={wide ? 'wide' : undefined}>
+      {label}
+      <select name={name} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as T)}>
+        {choices.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const PAPER_CHOICES = [['A4', 'A4'], ['Letter', 'Letter']] as const;
+const ORIENTATION_CHOICES = [['landscape', 'Landscape'], ['portrait', 'Portrait']] as const;
+const SPLIT_CHOICES = [['fit', 'Whole range on one page width'], ['year', 'One page per year']] as const;
+const TITLE_CHOICES = [['default', 'Default: “Chronolens timeline”'], ['custom', 'Your own title…']] as const;
+
 type Outcome = { kind: 'saved'; text: string } | { kind: 'error'; text: string } | null;
 
 /**
@@ -124,40 +146,16 @@ export function PrintDialog({ format: initialFormat, filters, onClose, onError }
             ))}
           </fieldset>
           <div className="print-grid">
-            <label>
-              Paper
-              <select name="paper" value={opts.paper} disabled={busy} onChange={(e) => set('paper', e.target.value as Remembered['paper'])}>
-                <option value="A4">A4</option>
-                <option value="Letter">Letter</option>
-              </select>
-            </label>
-            <label>
-              Orientation
-              <select name="orientation" value={opts.orientation} disabled={busy} onChange={(e) => set('orientation', e.target.value as Remembered['orientation'])}>
-                <option value="landscape">Landscape</option>
-                <option value="portrait">Portrait</option>
-              </select>
-            </label>
-            <label className="wide">
-              Pages
-              <select name="split" value={opts.split} disabled={busy} onChange={(e) => set('split', e.target.value as Remembered['split'])}>
-                <option value="fit">Whole range on one page width</option>
-                <option value="year">One page per year</option>
-              </select>
-            </label>
+            <Choice label="Paper" name="paper" value={opts.paper} choices={PAPER_CHOICES} disabled={busy} onChange={(v) => set('paper', v)} />
+            <Choice label="Orientation" name="orientation" value={opts.orientation} choices={ORIENTATION_CHOICES} disabled={busy} onChange={(v) => set('orientation', v)} />
+            <Choice label="Pages" name="split" wide value={opts.split} choices={SPLIT_CHOICES} disabled={busy} onChange={(v) => set('split', v)} />
             {format === 'png' && (
               <label>
                 Scale
                 <input name="scale" type="number" min={MIN_SCALE} max={MAX_SCALE} step={0.5} value={opts.scale} disabled={busy} onChange={(e) => set('scale', Number(e.target.value))} />
               </label>
             )}
-            <label className="wide">
-              Title
-              <select name="titleMode" value={opts.titleMode} disabled={busy} onChange={(e) => set('titleMode', e.target.value as Remembered['titleMode'])}>
-                <option value="default">Default: “Chronolens timeline”</option>
-                <option value="custom">Your own title…</option>
-              </select>
-            </label>
+            <Choice label="Title" name="titleMode" wide value={opts.titleMode} choices={TITLE_CHOICES} disabled={busy} onChange={(v) => set('titleMode', v)} />
             {opts.titleMode === 'custom' && (
               <label className="wide">
                 Report title
@@ -183,8 +181,7 @@ export function PrintDialog({ format: initialFormat, filters, onClose, onError }
               Opens the print view in a new tab{format === 'pdf' ? '; save it with the browser’s Print → Save as PDF' : ''}. Files: <code>chronolens export --format {format}</code>.
             </p>
           )}
-          {exporting && progress && <ExportProgressBar progress={progress} />}
-          {exporting && !progress && <ExportProgressBar progress={{ format, phase: 'open', fraction: 0 }} />}
+          {exporting && <ExportProgressBar progress={progress ?? { format, phase: 'open', fraction: 0 }} />}
           {busy && <p className="muted small">You can close this window: the export goes on and says so if it fails.</p>}
           {outcome && (
             <p className={`small ${outcome.kind === 'error' ? 'error' : ''}`} role={outcome.kind === 'error' ? 'alert' : 'status'} data-testid="print-outcome">
