@@ -8,8 +8,8 @@
  * Read-only stores (exports) never touch the disk: what they would write stays in memory.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir } from './durable-json-file';
 
@@ -114,8 +114,6 @@ export class DocumentFiles {
   private created = new Set<string>();
   /** Read-only stores keep what they would write here. */
   private readonly memory = new Map<string, string>();
-  /** The folder, made by the first write. */
-  private dirMade: Promise<unknown> | null = null;
   /** Background flushes of written files (flushSoon), by name, and the four lanes they run in. */
   private readonly background = new Map<string, Promise<void>>();
   private readonly lanes: Array<Promise<unknown>> = [Promise.resolve(), Promise.resolve(), Promise.resolve(), Promise.resolve()];
@@ -139,52 +137,20 @@ export class DocumentFiles {
   }
 
   /** Writes JSON already serialised and named by `documentFileName` (an annotation worker does both). */
-  async writeJson(name: string, json: string, again = false): Promise<void> {
+  async writeJson(name: string, json: string): Promise<void> {
     if (this.readOnly) {
       this.memory.set(name, json);
       return;
     }
     if (this.staged.has(name)) return;
-    // The folder is made once per store, not once per file (that was a tenth of a corpus run's main-thread time).
-    this.dirMade ??= mkdir(this.dir, { recursive: true }).catch((e: unknown) => {
-      this.dirMade = null;
-      throw e;
-    });
-    await this.dirMade;
-    const target = path.join(this.dir, name);
-    try {
-      // A new name (the usual case) is no file any index names: written in place, it is complete and flushed
-      // before an index names it. One that exists (the same content written before) is replaced atomically.
-      // Written synchronously: ~40 µs of CPU for a document file against ~250 µs through fs.promises (open, write,
-      // close as three round trips), in a run that writes thousands of them.
-      writeFileSync(target, json, { flag: 'wx' });
-      this.created.add(name);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !again) {
-        // The folder went away during the run: made again, then one more try.
-        this.dirMade = null;
-        return this.writeJson(name, json, true);
-      }
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-        await rm(target, { force: true });
-        throw e;
-      }
-      const tmp = path.join(this.dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-      try {
-        await writeFile(tmp, json);
-        await rename(tmp, target);
-      } catch (err) {
-        await rm(tmp, { force: true });
-        throw err;
-      }
-    }
-    this.staged.add(name);
-    this.flushSoon(name);
+    // Written synchronously, as a worker writes one (~40 µs of CPU for a document file against ~250 µs through
+    // fs.promises' open/write/close round trips, in a run that writes thousands), then staged like a worker's.
+    this.adopt(name, writeDocumentFileSync(this.dir, name, json));
   }
 
   /**
-   * Takes a file an annotation worker has written (`writeDocumentFileSync`) into this run: flushed in the background
-   * like one written here, committed with the others, deleted if the run is abandoned and it was created by it.
+   * Takes a file written by `writeDocumentFileSync` (in an annotation worker, or by `writeJson`) into this run:
+   * flushed in the background, committed with the others, deleted if the run is abandoned and it was created by it.
    */
   adopt(name: string, created: boolean): void {
     if (this.readOnly) throw new DocumentFileError(`a read-only store cannot adopt ${name}`);
