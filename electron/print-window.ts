@@ -15,7 +15,6 @@ import { allowNavigation, APP_ORIGIN_URL } from './security/policy';
 const READY_TIMEOUT_MS = 180_000;
 const MM_PER_INCH = 25.4;
 
-
 /**
  * capturePage on the hidden window. Captures come at the display's scale factor; the zoom factor makes up the rest
  * of the requested scale, so a tile arrives at the plan's device size (resized only if Electron rounded a pixel).
