@@ -46,6 +46,9 @@ export interface CommitResult {
   relinkedDocs: number;
 }
 
+/** The document and links files an index names. */
+const fileNames = (documents: readonly DocEntry[], links: Record<string, string> | undefined): string[] => [...documents.map((e) => e.data), ...Object.values(links ?? {})];
+
 export class Repository {
   private machineRev = 0;
   private userRev = 0;
@@ -345,8 +348,8 @@ export class Repository {
   async abandonRun(since?: number): Promise<void> {
     this.pending.clear();
     await this.store.docs.abandon();
-    const named = new Set([...this.data.documents.map((e) => e.data), ...Object.values(this.data.links ?? {})]);
-    if (since !== undefined) await this.store.docs.sweepNewer(since, named);
+    if (since === undefined) return;
+    await this.store.docs.sweepNewer(since, new Set(fileNames(this.data.documents, this.data.links)));
   }
 
   /**
@@ -398,8 +401,7 @@ export class Repository {
     const shards = await writeLinkShards(this.store.docs, entries, next, full ? {} : (data.links ?? {}), full ? null : dirty);
     await flushing;
     await this.store.docs.commit();
-    const names = (documents: readonly DocEntry[], links: Record<string, string> | undefined): string[] => [...documents.map((e) => e.data), ...Object.values(links ?? {})];
-    const keep = new Set(names(data.documents, data.links));
+    const keep = new Set(fileNames(data.documents, data.links));
     data.corpusDir = corpusDir;
     data.documents = entries;
     data.links = shards;
@@ -411,7 +413,7 @@ export class Repository {
     this.machineRev++;
     await this.store.db.write();
     // What neither this index nor the previous one (the .bak) names.
-    for (const n of names(entries, shards)) keep.add(n);
+    for (const n of fileNames(entries, shards)) keep.add(n);
     await this.store.docs.prune(keep);
     return { link: stats, relinkedDocs };
   }
