@@ -447,6 +447,15 @@ export const quarter: Rule = ({ r }, i) => {
   return date(i, j, sem);
 };
 
+/**
+ * A singular unit noun after a count it does not agree with ("3 year"): no expression. One takes the singular, and
+ * so do Arabic counts from 11 on ("١٥ عاما"); an unknown count ("several") never does; invariant nouns ("mois") take
+ * any count.
+ */
+function singularAfterCount(u: Feature, n: number | null): boolean {
+  return !u.plural && !u.invariant && (n === null || (n !== 1 && n < 11));
+}
+
 function grainOf(u: string): 'D' | 'M' | 'Y' | 'Q' | 'H' {
   return u === 'W' ? 'D' : (u as 'D' | 'M' | 'Y' | 'Q' | 'H');
 }
@@ -471,7 +480,7 @@ export const ago: Rule = ({ r }, i) => {
     if (u.count !== undefined && !c) n = u.count;
     else if (!c && u.plural) return null;
     else if (f0.inFuture && !u.plural && u.unit === 'D') return null;
-    else if (c && !u.plural && !u.invariant && n !== 1 && n < 11) return null;
+    else if (c && singularAfterCount(u, n)) return null;
     return date(i, j + 1, shifted({ unit: u.unit, n: sign * n, base: 'ref', grain: grainOf(u.unit) }));
   }
   const c = r.count(i);
@@ -503,7 +512,7 @@ export const duration: Rule = ({ r }, i) => {
     if (r.f(j).rel === -1 || r.f(j).rel === 1) j++;
     const u = r.f(j);
     if (!u.unit) return null;
-    if (!u.plural && !u.invariant && !(n === 1 || (n !== null && n >= 11))) return null;
+    if (singularAfterCount(u, n)) return null;
     if (u.count !== undefined) return null;
     if (n === 1 && r.it[c.next - 1]?.kind === 'w' && !u.plural && r.f(j + 1).agoAfter) return null;
     j++;
@@ -841,7 +850,7 @@ export const countLater: Rule = ({ r }, i) => {
     j = i;
   } else return null;
   const u = r.f(j);
-  if (!u.unit || (cnt && !u.plural && !u.invariant && n !== 1 && n < 11)) return null;
+  if (!u.unit || (cnt && singularAfterCount(u, n))) return null;
   const dir = r.f(j + 1).later;
   if (dir !== 1 && dir !== -1) return null;
   return date(i, j + 2, shifted({ unit: u.unit, n: dir * n, base: 'anchor', grain: grainOf(u.unit) }));
